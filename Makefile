@@ -1,0 +1,39 @@
+# Parley: `make run` serves the dashboard with demo data, `make test` runs the tests.
+# Both set everything up from scratch: a virtual environment and an embedded
+# PostgreSQL (unless DATABASE_URL points at one).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate eval db-stop clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+run: migrate
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+eval: install
+	$(BIN)/python manage.py extract --input ../shared/seeds/articles.jsonl --output var/seeds-pred.jsonl
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/seeds-gold.jsonl var/seeds-pred.jsonl --verbose
+
+db-stop: install
+	$(BIN)/python -c "from pathlib import Path; from config.embedded import stop; print('stopped' if stop(Path('var/pgdata').resolve()) else 'not running')"
+
+clean:
+	rm -rf $(VENV) var/staticfiles .pytest_cache

@@ -1,0 +1,325 @@
+"""Parley's domain: who met whom, where, when and about what, with the evidence."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Country(models.Model):
+    """A country by its ISO 3166-1 codes."""
+
+    iso2 = models.CharField(max_length=2, unique=True)
+    iso3 = models.CharField(max_length=3, blank=True)
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def with_meeting_counts(self):
+        return self.annotate(meeting_count=models.Count("attendances", distinct=True))
+
+
+class Participant(models.Model):
+    """A person who takes part in meetings: a leader, minister, envoy or official."""
+
+    name = models.CharField(max_length=200, help_text="Canonical full name.")
+    slug = models.SlugField(max_length=200, unique=True)
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Other spellings seen in articles (normalised, lowercase).",
+    )
+    country = models.ForeignKey(
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participants",
+    )
+    role = models.CharField(max_length=200, blank=True, help_text="Latest known role.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["name"], name="participant_name_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:participant", args=[self.slug])
+
+
+class Topic(models.Model):
+    """Something discussed: an issue, or a country, organisation or place talked about."""
+
+    class Kind(models.TextChoices):
+        ISSUE = "issue", "Issue"
+        COUNTRY = "country", "Country"
+        ORGANISATION = "organisation", "Organisation"
+        PLACE = "place", "Place"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ISSUE)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:topic", args=[self.slug])
+
+
+class Location(models.Model):
+    """A place where meetings happen: a city, or a whole country when that is all we know."""
+
+    name = models.CharField(max_length=200)
+    country = models.ForeignKey(
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="locations",
+    )
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "country"],
+                name="location_unique_name_country",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90),
+                name="location_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True)
+                | Q(longitude__gte=-180, longitude__lte=180),
+                name="location_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        if self.country and self.country.name != self.name:
+            return f"{self.name}, {self.country.name}"
+        return self.name
+
+
+class Article(models.Model):
+    """A news article that reports meetings; known once by URL and once by text."""
+
+    url = models.URLField(max_length=1000, null=True, blank=True, unique=True)
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField()
+    published = models.DateField(null=True, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    content_hash = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the normalised text."
+    )
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        indexes = [models.Index(fields=["published"], name="article_published_idx")]
+
+    def __str__(self):
+        return self.title or self.url or f"Article {self.pk}"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_list(self):
+        """Everything a meeting card shows, in a constant number of queries."""
+        return self.select_related("location__country").prefetch_related(
+            # One query for all participants of the page, not one per card.
+            models.Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("participant__country"),
+            ),
+            # One query for all topics of the page.
+            models.Prefetch(
+                "meeting_topics", queryset=MeetingTopic.objects.select_related("topic")
+            ),
+        )
+
+    def between(self, start=None, end=None):
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+
+class Meeting(models.Model):
+    """One real event: two or more people meeting, calling or at a summit together."""
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+        UNKNOWN = "unknown", "Unknown"
+
+    class Kind(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        PHONE_CALL = "phone_call", "Phone call"
+        VIDEO_CALL = "video_call", "Video call"
+        MULTILATERAL = "multilateral", "Multilateral summit"
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held"
+        PLANNED = "planned", "Planned"
+        CANCELLED = "cancelled", "Cancelled"
+        REFUSED = "refused", "Refused"
+
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    date_reason = models.CharField(max_length=300, blank=True)
+    location = models.ForeignKey(
+        Location,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    location_reason = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.IN_PERSON)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.HELD)
+    summary = models.CharField(max_length=500, blank=True)
+    confidence = models.FloatField(default=0.5)
+    participants = models.ManyToManyField(
+        Participant, through="Attendance", related_name="meetings"
+    )
+    topics = models.ManyToManyField(Topic, through="MeetingTopic", related_name="meetings")
+    articles = models.ManyToManyField(Article, through="Mention", related_name="meetings")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["-date", "-id"], name="meeting_date_idx"),
+            models.Index(fields=["kind", "-date"], name="meeting_kind_date_idx"),
+            models.Index(fields=["status", "-date"], name="meeting_status_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0, confidence__lte=1),
+                name="meeting_confidence_range",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(date__isnull=True, date_precision="unknown")
+                    | Q(date__isnull=False) & ~Q(date_precision="unknown")
+                ),
+                name="meeting_date_matches_precision",
+            ),
+        ]
+
+    def __str__(self):
+        people = " – ".join(a.participant.name for a in self.attendances.all())
+        return f"{self.date or 'undated'}: {people or 'meeting'}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", args=[self.pk])
+
+
+class Attendance(models.Model):
+    """A participant at a meeting, with the role the sources gave them there."""
+
+    class Side(models.TextChoices):
+        HOST = "host", "Host"
+        VISITOR = "visitor", "Visitor"
+        UNKNOWN = "", "Unknown"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="attendances"
+    )
+    role = models.CharField(max_length=200, blank=True)
+    side = models.CharField(max_length=10, choices=Side.choices, blank=True, default="")
+
+    class Meta:
+        ordering = ["-side", "participant__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "participant"], name="attendance_unique_person"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["participant", "meeting"], name="attendance_person_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} at {self.meeting_id}"
+
+
+class MeetingTopic(models.Model):
+    """A topic discussed at a meeting; lower rank is more salient."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="meeting_topics"
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="meeting_topics")
+    rank = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["rank", "topic__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "topic"], name="meetingtopic_unique"),
+        ]
+        indexes = [models.Index(fields=["topic", "meeting"], name="meetingtopic_topic_idx")]
+
+    def __str__(self):
+        return f"{self.topic} at {self.meeting_id}"
+
+
+class Mention(models.Model):
+    """An article reporting a meeting, with the sentence that says so."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    evidence = models.TextField()
+    start_char = models.PositiveIntegerField()
+    end_char = models.PositiveIntegerField()
+    confidence = models.FloatField(default=0.5)
+
+    class Meta:
+        ordering = ["article__published", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "article"], name="mention_unique_article"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_char__lt=models.F("end_char")),
+                name="mention_offsets_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} on meeting {self.meeting_id}"

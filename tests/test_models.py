@@ -1,0 +1,104 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from meetings.models import Attendance, Country, Meeting, Mention
+from tests.factories import (
+    ArticleFactory,
+    AttendanceFactory,
+    LocationFactory,
+    MeetingFactory,
+    ParticipantFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def refused(create):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create()
+
+
+def test_every_country_is_loaded_with_news_names():
+    assert Country.objects.count() >= 249
+    assert Country.objects.get(iso2="RU").name == "Russia"
+    assert Country.objects.get(iso2="XK").name == "Kosovo"
+
+
+def test_duplicate_article_url_is_refused():
+    article = ArticleFactory()
+    refused(lambda: ArticleFactory(url=article.url))
+
+
+def test_duplicate_article_text_hash_is_refused():
+    article = ArticleFactory()
+    refused(lambda: ArticleFactory(content_hash=article.content_hash))
+
+
+def test_articles_without_url_may_coexist():
+    ArticleFactory(url=None)
+    ArticleFactory(url=None)
+
+
+def test_a_person_attends_a_meeting_once():
+    attendance = AttendanceFactory()
+    refused(
+        lambda: Attendance.objects.create(
+            meeting=attendance.meeting, participant=attendance.participant
+        )
+    )
+
+
+def test_confidence_must_be_a_probability():
+    refused(lambda: MeetingFactory(confidence=1.5))
+
+
+def test_an_undated_meeting_has_unknown_precision():
+    refused(lambda: MeetingFactory(date=None, date_precision="day"))
+    refused(lambda: MeetingFactory(date_precision="unknown"))
+    assert MeetingFactory(date=None, date_precision="unknown").date is None
+
+
+def test_a_place_is_unique_per_country_even_without_one():
+    place = LocationFactory()
+    refused(lambda: LocationFactory(name=place.name, country=place.country))
+    LocationFactory(name="Nowhere", country=None)
+    refused(lambda: LocationFactory(name="Nowhere", country=None))
+
+
+def test_mention_offsets_must_be_ordered():
+    meeting, article = MeetingFactory(), ArticleFactory()
+    refused(
+        lambda: Mention.objects.create(
+            meeting=meeting, article=article, evidence="x", start_char=5, end_char=5
+        )
+    )
+
+
+def test_one_mention_per_article_and_meeting():
+    meeting, article = MeetingFactory(), ArticleFactory()
+    Mention.objects.create(
+        meeting=meeting, article=article, evidence="x", start_char=0, end_char=1
+    )
+    refused(
+        lambda: Mention.objects.create(
+            meeting=meeting, article=article, evidence="y", start_char=2, end_char=3
+        )
+    )
+
+
+def test_for_list_loads_a_page_in_constant_queries(django_assert_num_queries):
+    for _ in range(5):
+        meeting = MeetingFactory()
+        AttendanceFactory.create_batch(3, meeting=meeting)
+    with django_assert_num_queries(3):
+        cards = [
+            (m.location.country.name, [a.participant.country.name for a in m.attendances.all()])
+            for m in Meeting.objects.for_list()
+        ]
+    assert len(cards) == 5 and all(len(people) == 3 for _, people in cards)
+
+
+def test_participants_count_their_meetings():
+    person = ParticipantFactory()
+    AttendanceFactory.create_batch(2, participant=person)
+    assert type(person).objects.with_meeting_counts().get(pk=person.pk).meeting_count == 2
