@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate eval db-stop clean
+.PHONY: run test install migrate demo eval worker db-stop clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,14 @@ install: $(STAMP)
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
-run: migrate
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=$${WORKERS:-2}
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

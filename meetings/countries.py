@@ -10,6 +10,7 @@ NEWS_NAMES = {
     "FM": "Micronesia",
     "PS": "Palestine",
     "RU": "Russia",
+    "TR": "Turkey",
     "VA": "Vatican City",
     "VG": "British Virgin Islands",
     "VI": "US Virgin Islands",
@@ -24,9 +25,7 @@ def all_countries() -> tuple[tuple[str, str, str], ...]:
     import pycountry
 
     rows = [(c.alpha_2, c.alpha_3) for c in pycountry.countries] + EXTRA
-    return tuple(
-        (iso2, iso3, NEWS_NAMES.get(iso2) or _pycountry_name(iso2)) for iso2, iso3 in rows
-    )
+    return tuple((iso2, iso3, NEWS_NAMES.get(iso2) or _pycountry_name(iso2)) for iso2, iso3 in rows)
 
 
 def country_name(iso2: str) -> str:

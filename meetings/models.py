@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from meetings.names import name_key
+
 
 class Country(models.Model):
     """A country by its ISO 3166-1 codes."""
@@ -46,6 +48,8 @@ class Participant(models.Model):
         related_name="participants",
     )
     role = models.CharField(max_length=200, blank=True, help_text="Latest known role.")
+    name_key = models.CharField(max_length=200, blank=True, editable=False, help_text="Folded name for matching.")
+    surname_key = models.CharField(max_length=100, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ParticipantQuerySet.as_manager()
@@ -54,10 +58,18 @@ class Participant(models.Model):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["name"], name="participant_name_idx"),
+            models.Index(fields=["surname_key"], name="participant_surname_idx"),
+            models.Index(fields=["name_key"], name="participant_name_key_idx"),
         ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        key = name_key(self.name)
+        self.name_key = " ".join(key)
+        self.surname_key = key[-1] if key else ""
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:participant", args=[self.slug])
@@ -110,13 +122,11 @@ class Location(models.Model):
                 nulls_distinct=False,
             ),
             models.CheckConstraint(
-                condition=Q(latitude__isnull=True)
-                | Q(latitude__gte=-90, latitude__lte=90),
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="location_latitude_range",
             ),
             models.CheckConstraint(
-                condition=Q(longitude__isnull=True)
-                | Q(longitude__gte=-180, longitude__lte=180),
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="location_longitude_range",
             ),
         ]
@@ -135,9 +145,7 @@ class Article(models.Model):
     text = models.TextField()
     published = models.DateField(null=True, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
-    content_hash = models.CharField(
-        max_length=64, unique=True, help_text="SHA-256 of the normalised text."
-    )
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the normalised text.")
     ingested_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -158,9 +166,7 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=Attendance.objects.select_related("participant__country"),
             ),
             # One query for all topics of the page.
-            models.Prefetch(
-                "meeting_topics", queryset=MeetingTopic.objects.select_related("topic")
-            ),
+            models.Prefetch("meeting_topics", queryset=MeetingTopic.objects.select_related("topic")),
         )
 
     def between(self, start=None, end=None):
@@ -177,6 +183,7 @@ class Meeting(models.Model):
 
     class DatePrecision(models.TextChoices):
         DAY = "day", "Day"
+        WEEK = "week", "Week"
         MONTH = "month", "Month"
         YEAR = "year", "Year"
         UNKNOWN = "unknown", "Unknown"
@@ -194,9 +201,7 @@ class Meeting(models.Model):
         REFUSED = "refused", "Refused"
 
     date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(
-        max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
-    )
+    date_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY)
     date_reason = models.CharField(max_length=300, blank=True)
     location = models.ForeignKey(
         Location,
@@ -210,9 +215,7 @@ class Meeting(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.HELD)
     summary = models.CharField(max_length=500, blank=True)
     confidence = models.FloatField(default=0.5)
-    participants = models.ManyToManyField(
-        Participant, through="Attendance", related_name="meetings"
-    )
+    participants = models.ManyToManyField(Participant, through="Attendance", related_name="meetings")
     topics = models.ManyToManyField(Topic, through="MeetingTopic", related_name="meetings")
     articles = models.ManyToManyField(Article, through="Mention", related_name="meetings")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -258,18 +261,14 @@ class Attendance(models.Model):
         UNKNOWN = "", "Unknown"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="attendances"
-    )
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="attendances")
     role = models.CharField(max_length=200, blank=True)
     side = models.CharField(max_length=10, choices=Side.choices, blank=True, default="")
 
     class Meta:
         ordering = ["-side", "participant__name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "participant"], name="attendance_unique_person"
-            ),
+            models.UniqueConstraint(fields=["meeting", "participant"], name="attendance_unique_person"),
         ]
         indexes = [
             models.Index(fields=["participant", "meeting"], name="attendance_person_idx"),
@@ -282,9 +281,7 @@ class Attendance(models.Model):
 class MeetingTopic(models.Model):
     """A topic discussed at a meeting; lower rank is more salient."""
 
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="meeting_topics"
-    )
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="meeting_topics")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="meeting_topics")
     rank = models.PositiveSmallIntegerField(default=0)
 
@@ -312,9 +309,7 @@ class Mention(models.Model):
     class Meta:
         ordering = ["article__published", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "article"], name="mention_unique_article"
-            ),
+            models.UniqueConstraint(fields=["meeting", "article"], name="mention_unique_article"),
             models.CheckConstraint(
                 condition=Q(start_char__lt=models.F("end_char")),
                 name="mention_offsets_ordered",

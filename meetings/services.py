@@ -16,13 +16,9 @@ def participant_merge(*, target: Participant, others: list[Participant]) -> Part
     if not others:
         return target
     aliases = set(target.aliases)
-    for other in Participant.objects.select_for_update().filter(
-        pk__in=[p.pk for p in others]
-    ):
+    for other in Participant.objects.select_for_update().filter(pk__in=[p.pk for p in others]):
         for attendance in Attendance.objects.filter(participant=other):
-            kept = Attendance.objects.filter(
-                meeting_id=attendance.meeting_id, participant=target
-            ).first()
+            kept = Attendance.objects.filter(meeting_id=attendance.meeting_id, participant=target).first()
             if kept is None:
                 attendance.participant = target
                 attendance.save(update_fields=["participant"])

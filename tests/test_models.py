@@ -41,11 +41,7 @@ def test_articles_without_url_may_coexist():
 
 def test_a_person_attends_a_meeting_once():
     attendance = AttendanceFactory()
-    refused(
-        lambda: Attendance.objects.create(
-            meeting=attendance.meeting, participant=attendance.participant
-        )
-    )
+    refused(lambda: Attendance.objects.create(meeting=attendance.meeting, participant=attendance.participant))
 
 
 def test_confidence_must_be_a_probability():
@@ -67,23 +63,13 @@ def test_a_place_is_unique_per_country_even_without_one():
 
 def test_mention_offsets_must_be_ordered():
     meeting, article = MeetingFactory(), ArticleFactory()
-    refused(
-        lambda: Mention.objects.create(
-            meeting=meeting, article=article, evidence="x", start_char=5, end_char=5
-        )
-    )
+    refused(lambda: Mention.objects.create(meeting=meeting, article=article, evidence="x", start_char=5, end_char=5))
 
 
 def test_one_mention_per_article_and_meeting():
     meeting, article = MeetingFactory(), ArticleFactory()
-    Mention.objects.create(
-        meeting=meeting, article=article, evidence="x", start_char=0, end_char=1
-    )
-    refused(
-        lambda: Mention.objects.create(
-            meeting=meeting, article=article, evidence="y", start_char=2, end_char=3
-        )
-    )
+    Mention.objects.create(meeting=meeting, article=article, evidence="x", start_char=0, end_char=1)
+    refused(lambda: Mention.objects.create(meeting=meeting, article=article, evidence="y", start_char=2, end_char=3))
 
 
 def test_for_list_loads_a_page_in_constant_queries(django_assert_num_queries):

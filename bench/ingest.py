@@ -1,0 +1,105 @@
+"""Ingest speed against bare spaCy, in one run, on a throwaway database.
+
+    .venv/bin/python bench/ingest.py [--articles 400] [--batch-size 16]
+
+Prints articles per second for bare ``nlp.pipe`` (the configured model, nothing
+else), for ``ingest`` with one worker and with two, and the ratios the project
+aims at: ingest >= 0.8 of bare spaCy, two workers >= 1.6x one.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+def corpus(n: int):
+    """The demo articles, repeated with a numbered note so each one is new."""
+    from ingest.lexicon import DATA_DIR
+    from ingest.sources import RawArticle, read_jsonl
+
+    base = [a for a in read_jsonl(DATA_DIR / "demo" / "articles.jsonl") if isinstance(a, RawArticle)]
+    out = []
+    for i in range(n):
+        a = base[i % len(base)]
+        out.append(
+            RawArticle(text=f"{a.text}\n\nDispatch {i}.", source=f"bench:{i}", title=a.title, published=a.published)
+        )
+    return out
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    import spacy
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    from ingest import pipeline
+    from ingest.nlp import get_nlp
+    from meetings.models import Article
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        articles = corpus(args.articles)
+        texts = [a.text for a in articles]
+        words = sum(len(t.split()) for t in texts)
+        bare = spacy.load(settings.PARLEY_SPACY_MODEL)
+        list(bare.pipe(texts[:8]))  # warm up
+        get_nlp()
+        t_bare = timed(lambda: list(bare.pipe(texts, batch_size=args.batch_size)))
+
+        def ingest(workers):
+            Article.objects.all().delete()
+            from meetings.models import Meeting, Participant
+
+            Meeting.objects.all().delete()
+            Participant.objects.all().delete()
+            summary = None
+
+            def go():
+                nonlocal summary
+                summary = pipeline.run(articles, workers=workers, batch_size=args.batch_size)
+
+            seconds = timed(go)
+            assert summary.ok and summary.articles_new == len(articles), summary
+            return seconds, summary
+
+        t_one, s_one = ingest(1)
+        t_two, _ = ingest(2)
+        rate = lambda t: len(articles) / t  # noqa: E731
+        print(
+            f"corpus: {len(articles)} articles, {words:,} words, "
+            f"model {settings.PARLEY_SPACY_MODEL}, batch {args.batch_size}"
+        )
+        print(f"meetings stored: {s_one.meetings_new} new, {s_one.meetings_merged} merged")
+        print(f"{'run':<28}{'seconds':>10}{'articles/s':>12}")
+        print(f"{'bare nlp.pipe':<28}{t_bare:>10.2f}{rate(t_bare):>12.1f}")
+        print(f"{'ingest, 1 worker':<28}{t_one:>10.2f}{rate(t_one):>12.1f}")
+        print(f"{'ingest, 2 workers':<28}{t_two:>10.2f}{rate(t_two):>12.1f}")
+        print(f"ingest / bare spaCy: {t_bare / t_one:.2f} (target >= 0.80)")
+        print(f"2 workers / 1 worker: {t_one / t_two:.2f}x (target >= 1.60)")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1026 @@
+"""Meetings reported by a news article: a pure function of a spaCy Doc.
+
+``extract(doc, published)`` reads every sentence of the article body for a meeting
+trigger (a verb such as "met", "hosted", "spoke by phone", or a noun such as "talks",
+"visit", "summit"), ties the people to it through the dependency parse, and decides
+its kind, status, date, place and topics, each with a short reason. Meetings of the
+same event within the article are merged; their evidence is kept.
+
+Nothing here touches the database: the output is frozen dataclasses.
+"""
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest import dates
+from ingest.gazetteer import Place, gazetteer
+from ingest.lexicon import lexicon, lookup_key
+from ingest.nlp import TOPICS_KEY
+from ingest.people import People, Person
+from meetings.countries import country_name
+
+MAX_TOPICS = 8
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
+PLACE_PREPS = {"in", "at", "inside", "to", "near"}
+VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting"}
+HOST_VERBS = {"host", "receive", "welcome", "greet", "invite"}
+PARTICIPANT_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "conj",
+    "appos",
+    "poss",
+    "compound",
+    "agent",
+    "dative",
+    "npadvmod",
+    "attr",
+    "nmod",
+}
+CLIMB_DEPS = {"pobj", "prep", "dobj", "xcomp", "advcl", "acl", "pcomp", "conj", "nsubjpass", "nsubj", "attr", "appos"}
+COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
+
+
+@dataclass(frozen=True)
+class ExtractedParticipant:
+    name: str
+    role: str
+    country: str | None  # ISO alpha-2
+    aliases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "country": country_name(self.country) if self.country else None,
+            "country_code": self.country,
+            "aliases": list(self.aliases),
+        }
+
+
+@dataclass(frozen=True)
+class ExtractedTopic:
+    name: str
+    slug: str
+    kind: str  # issue, country, organisation, place
+
+
+@dataclass(frozen=True)
+class ExtractedMeeting:
+    participants: tuple[ExtractedParticipant, ...]
+    kind: str
+    status: str
+    date: date | None
+    date_precision: str
+    date_reason: str
+    location: Place | None
+    location_reason: str
+    host: str | None
+    topics: tuple[ExtractedTopic, ...]
+    evidence: str
+    start_char: int
+    end_char: int
+    confidence: float
+
+    def to_dict(self) -> dict:
+        return {
+            "participants": [p.to_dict() for p in self.participants],
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "date_reason": self.date_reason,
+            "location": (
+                {
+                    "name": self.location.name,
+                    "country": country_name(self.location.country) if self.location.country else None,
+                    "country_code": self.location.country,
+                    "latitude": self.location.latitude,
+                    "longitude": self.location.longitude,
+                }
+                if self.location
+                else None
+            ),
+            "location_reason": self.location_reason,
+            "kind": self.kind,
+            "status": self.status,
+            "host": self.host,
+            "topics": [asdict(t) for t in self.topics],
+            "evidence": self.evidence,
+            "start_char": self.start_char,
+            "end_char": self.end_char,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass
+class Candidate:
+    """A meeting being assembled from one or more sentences."""
+
+    people: list[Person]
+    sentences: list[Span]
+    trigger: Token
+    kind: str
+    status: str
+    host: Person | None = None
+    when: dates.ResolvedDate | None = None
+    place: Place | None = None
+    place_reason: str = ""
+    linked: bool = True  # participants tied to the trigger by the parse, not by context
+    explicit_previous: bool = False
+    topic_sentences: list[Span] = field(default_factory=list)
+
+    @property
+    def keys(self) -> frozenset[int]:
+        return frozenset(p.key for p in self.people)
+
+
+def extract(doc: Doc, published: date | None = None) -> list[ExtractedMeeting]:
+    """Every meeting the article reports, in the order it first reports them."""
+    return _Reader(doc, published).read()
+
+
+def extract_texts(
+    articles: list[tuple[str, date | None]], model: str, batch_size: int = 16
+) -> list[list[ExtractedMeeting]]:
+    """The meetings of each (text, published) pair, parsed with one batched ``nlp.pipe``.
+
+    This is the unit of work of an ingest worker process: it needs no database and
+    no Django set-up, only the model's name.
+    """
+    from ingest.nlp import pipeline
+
+    docs = pipeline(model).pipe((text for text, _ in articles), batch_size=batch_size)
+    return [extract(doc, published) for (_, published), doc in zip(articles, docs)]
+
+
+class _Reader:
+    def __init__(self, doc: Doc, published: date | None):
+        self.doc = doc
+        self.published = published
+        self.lex = lexicon()
+        self.body = _body_mask(doc)
+        self.people = People(doc, self.body)
+        self.meetings: list[Candidate] = []
+        self.context: list[Person] = []  # the people the text is talking about now
+
+    # -- the walk over sentences -------------------------------------------------
+
+    def read(self) -> list[ExtractedMeeting]:
+        for sent in self.doc.sents:
+            if not self.body[sent.start] or not sent.text.strip():
+                continue
+            found = False
+            for trigger in self._triggers(sent):
+                candidate = self._candidate(sent, trigger)
+                if candidate is not None:
+                    self._add(candidate)
+                    found = True
+            if not found:
+                self._note_context(sent)
+        return [self._finish(c) for c in self.meetings]
+
+    def _note_context(self, sent: Span):
+        """A sentence with no meeting of its own still tells what a meeting was about."""
+        named = set(self.people.in_span(sent))
+        target = None
+        if named and self.meetings:
+            scored = [
+                (len(named & set(m.people)), -(sent.start - m.sentences[-1].end), i)
+                for i, m in enumerate(self.meetings)
+            ]
+            best = max(scored)
+            if best[0]:
+                target = self.meetings[best[2]]
+        elif self.meetings and self._is_group_reference(sent):
+            target = self.meetings[-1]
+        if target is not None and sent not in target.topic_sentences:
+            target.topic_sentences.append(sent)
+
+    # -- triggers ----------------------------------------------------------------
+
+    def _triggers(self, sent: Span) -> list[Token]:
+        found = []
+        for t in sent:
+            lemma = t.lemma_.lower()
+            low = t.lower_
+            if t.pos_ in ("VERB", "AUX") and lemma in self.lex.meeting_verbs:
+                if lemma == "hold" and not any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.lex.hold_objects for c in t.children
+                ):
+                    continue
+                if lemma == "call" and not (self._is_phone_call(t) or self._calls_on(t)):
+                    continue
+                found.append(t)
+            elif t.pos_ in ("NOUN", "PROPN") and (low in self.lex.meeting_nouns or lemma in self.lex.meeting_nouns):
+                if (
+                    low == "call"
+                    and t.head.lemma_ in ("issue", "make", "renew", "repeat", "heed", "answer")
+                    and not self._phone_cue(sent)
+                ):
+                    continue
+                if t.dep_ == "compound" and t.head.lower_ in self.lex.meeting_nouns:
+                    continue  # "phone call", "summit meeting": the head is the trigger
+                found.append(t)
+            elif t.pos_ == "VERB" and lemma == "invite":
+                found.append(t)
+        return found
+
+    def _is_phone_call(self, t: Token) -> bool:
+        """'Putin called Erdogan' is a phone call; 'called on', 'called for', 'called off' are not."""
+        if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "for", "upon", "off")) for c in t.children):
+            return False
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in t.children):
+            return False  # "called it a success"
+        return any(c.dep_ == "dobj" and self.people.at(c) for c in t.children) or self._phone_cue(t.sent)
+
+    def _calls_on(self, t: Token) -> bool:
+        """'X called on Y': a courtesy visit, not a phone call ('called on Y to act' urges)."""
+        if any(v.pos_ == "VERB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children) for v in t.subtree):
+            return False
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(self.people.at(g) for g in c.children)
+            for c in t.children
+        )
+
+    def _phone_cue(self, sent: Span) -> bool:
+        text = " " + sent.text.lower() + " "
+        return any(f" {cue} " in text or f" {cue}" in text for cue in ("phone", "telephone"))
+
+    # -- one candidate -----------------------------------------------------------
+
+    def _candidate(self, sent: Span, trigger: Token) -> Candidate | None:
+        people = self._participants(trigger)
+        linked = True
+        status = self._status(trigger)
+        if status is None:
+            return None
+        group = self._group_in(trigger)
+        if len(people) < 2 and (group or self._definite_reference(trigger)):
+            if group and len(group) >= 2:
+                people = _unique(people + group)
+            elif self.context:
+                people = _unique(people + self.context)
+            linked = False
+            if status != "held":
+                return None  # "the next round of talks" is no meeting of these people
+        if len(people) < 2:
+            if people:
+                self._remember(people)
+            return None
+        if self._vague(trigger) and not self._explicit_date(sent, trigger, status):
+            self._remember(people)
+            return None
+        kind = self._kind(sent, trigger, people)
+        candidate = Candidate(people=people, sentences=[sent], trigger=trigger, kind=kind, status=status, linked=linked)
+        candidate.when = self._explicit_date(sent, trigger, status)
+        candidate.explicit_previous = self._previous(trigger)
+        if candidate.explicit_previous and candidate.when is None:
+            self._remember(people)
+            return None  # "their last meeting", with no date: nothing to record
+        if candidate.when and self.published and candidate.when.date > self.published and status == "held":
+            candidate.status = "planned"
+        if kind in ("in_person", "multilateral"):
+            candidate.place, candidate.place_reason = self._place(sent, trigger, people)
+        candidate.host = self._host(trigger, people, candidate.place)
+        return candidate
+
+    def _participants(self, trigger: Token) -> list[Person]:
+        """People the parse ties to the trigger: its subjects, objects and companions,
+        and the subject of the clause it sits in ("Putin said after talks with X",
+        "X arrived for talks with Y", "X refused to meet Y")."""
+        tokens = self._companions(trigger)
+        is_verb = trigger.pos_ in ("VERB", "AUX")
+        head, hops = trigger, 0
+        while head.dep_ in CLIMB_DEPS and hops < 5:
+            if head.dep_ in ("nsubj", "nsubjpass") and not is_verb:
+                break  # "The meeting between X and Y was held": the trigger is the subject
+            head = head.head
+            hops += 1
+            if head.pos_ in ("VERB", "AUX"):
+                if head.lemma_.lower() in self.lex.speech_verbs and trigger.dep_ == "ccomp":
+                    break
+                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+                for subject in subjects:
+                    tokens.append(subject)
+                    if is_verb and subject.lower_ in self.lex.meeting_nouns:
+                        tokens.extend(self._companions(subject))  # "a visit by X to meet Y was ..."
+                if subjects:
+                    break
+            elif self.people.at(head):
+                tokens.append(head)  # "Bashar Assad at a meeting in Sochi"
+                break
+            elif head.lower_ in self.lex.meeting_nouns:
+                tokens.extend(self._companions(head))
+        people: list[Person] = []
+        for token in tokens:
+            if token.dep_ == "agent":
+                token = next((c for c in token.children if c.dep_ == "pobj"), token)
+            for t in _with_conjuncts(token):
+                people.append(self._resolve(t))
+        people = _unique(people)
+        if is_verb and len(people) == 1:
+            # The parser often hangs the counterpart off a neighbouring noun
+            # ("met on Wednesday Deputy Prime Minister ... Walid al-Muallem").
+            for t in trigger.subtree:
+                if self._nominal_path(t, trigger):
+                    people = _unique(people + [self.people.at(t)])
+        return people
+
+    def _companions(self, word: Token) -> list[Token]:
+        """Tokens naming who takes part in a trigger word: subject, object, 'with X'."""
+        tokens = []
+        for child in word.children:
+            if child.dep_ in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "dative",
+                "attr",
+                "poss",
+                "compound",
+                "amod",
+                "nmod",
+                "npadvmod",
+                "appos",
+            ):
+                tokens.append(child)
+                if child.dep_ == "dobj" and child.lower_ in self.lex.hold_objects | set(self.lex.meeting_nouns):
+                    tokens.extend(self._companions(child))  # "held talks with X"
+            elif (
+                child.dep_ == "agent"
+                or (child.dep_ == "prep" and child.lower_ in COMPANY_PREPS)
+                or (word.lemma_ == "call" and child.dep_ == "prep" and child.lower_ in ("on", "upon"))
+            ):
+                tokens.extend(c for c in child.children if c.dep_ == "pobj")
+        return tokens
+
+    def _nominal_path(self, token: Token, trigger: Token) -> bool:
+        """A person reached from the trigger without entering another clause."""
+        if self.people.at(token) is None or token.i == trigger.i:
+            return False
+        t = token
+        while t.i != trigger.i:
+            if t.pos_ in ("VERB", "AUX") or t.dep_ in ("relcl", "ccomp", "advcl", "acl", "parataxis"):
+                return False
+            t = t.head
+        return True
+
+    def _resolve(self, token: Token) -> Person | None:
+        """The person a token names, including 'he'/'his' for the person in focus."""
+        person = self.people.at(token)
+        if person is not None:
+            return person
+        for t in token.subtree:
+            if t.i - token.i > 6:
+                break
+            person = self.people.at(t)
+            if person is not None and t.dep_ in ("compound", "appos", "conj") and t.head.i == token.i:
+                return person
+        if token.lower_ in ("he", "his", "him", "she", "her"):
+            return self._pronoun(token)
+        return None
+
+    def _pronoun(self, token: Token) -> Person | None:
+        sent = token.sent
+        # "X refused to meet him": an object pronoun is not the subject of its own clause
+        own_subjects = set()
+        if token.lower_ in ("him", "her"):
+            head = token.head
+            for _ in range(4):
+                own_subjects |= {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+                if head.dep_ not in ("xcomp", "aux", "conj") or head.head is head:
+                    break
+                head = head.head
+        for t in reversed(list(self.doc[sent.start : token.i])):
+            p = self.people.at(t)
+            if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and t.i not in own_subjects:
+                return p
+        subject = next((t for t in sent if t.dep_ == "nsubj" and self.people.at(t)), None)
+        if subject is not None and subject.i != token.i:
+            return self.people.at(subject)
+        # the last person named as a subject before this sentence
+        for t in reversed(list(self.doc[max(0, sent.start - 120) : sent.start])):
+            p = self.people.at(t)
+            if p and t.dep_ in ("nsubj", "nsubjpass"):
+                return p
+        return None
+
+    def _group_in(self, trigger: Token) -> list[Person]:
+        """'they', 'their', 'the two leaders', 'the Israeli and Russian leaders'."""
+        heads = [trigger] + [g for g in self._governors(trigger, 2) if g.pos_ in ("VERB", "AUX")][:1]
+        for h in heads:
+            for t in h.children:
+                if t.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "dobj"):
+                    continue
+                if t.dep_ == "agent":
+                    t = next((c for c in t.children if c.dep_ == "pobj"), t)
+                if not self._is_group(t):
+                    continue
+                countries = [
+                    self.lex.demonyms[lookup_key(c.text)] for c in t.subtree if lookup_key(c.text) in self.lex.demonyms
+                ]
+                if len(countries) >= 2:
+                    named = [p for p in self._recent_people() if p.country in countries]
+                    if len(named) >= 2:
+                        return named[: len(countries)]
+                if self.meetings or self.context:
+                    return self.meetings[-1].people if self.meetings else list(self.context)
+                # "X shakes hands with Y during their meeting": the people named before it
+                return _unique([self.people.at(t) for t in trigger.sent if t.i < trigger.i])
+        return []
+
+    def _is_group(self, t: Token) -> bool:
+        if t.lower_ in ("they", "their", "them", "both"):
+            return True
+        return (
+            t.tag_ in ("NNS", "NNPS")
+            and t.lower_ in self.lex.group_references
+            and any(c.lower_ in ("the", "both", "two", "their") for c in t.children)
+        )
+
+    def _recent_people(self) -> list[Person]:
+        people = [*self.context]
+        for m in reversed(self.meetings):
+            people.extend(m.people)
+        people.extend(sorted(self.people.persons, key=lambda p: -len(p.mentions)))
+        return _unique(people)
+
+    def _definite_reference(self, trigger: Token) -> bool:
+        """'the meeting', 'their talks': a meeting the text has already named.
+
+        A modified noun ('the Astana-format talks') names some other event.
+        """
+        if trigger.pos_ != "NOUN":
+            return False
+        modifiers = [
+            c
+            for c in trigger.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in self.lex.previous_cues | {"same"}
+        ]
+        return not modifiers and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in trigger.children
+        )
+
+    def _is_group_reference(self, sent: Span) -> bool:
+        return any(self._is_group(t) for t in sent)
+
+    def _remember(self, people: list[Person]):
+        if len(people) >= 2:
+            self.context = people
+
+    # -- status, kind, date, place ---------------------------------------------
+
+    def _governors(self, trigger: Token, depth: int = 4) -> list[Token]:
+        chain, t = [], trigger
+        for _ in range(depth):
+            if t.head is t:
+                break
+            t = t.head
+            chain.append(t)
+            if t.dep_ == "ROOT":
+                break
+        return chain
+
+    def _status(self, trigger: Token) -> str | None:
+        """held, planned, cancelled, refused; None when nothing happened (negated, hoped for)."""
+        lex = self.lex
+        around = [trigger, *self._governors(trigger)]
+        words = set()
+        for t in around:
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
+            for c in t.children:
+                if c.dep_ == "prt":  # "called off", "put off", "turned down"
+                    words.add(f"{t.lemma_.lower()} {c.lower_}")
+                    words.add(f"{t.lower_} {c.lower_}")
+                if c.dep_ in (
+                    "aux",
+                    "auxpass",
+                    "neg",
+                    "prt",
+                    "advmod",
+                    "amod",
+                    "det",
+                    "mark",
+                    "xcomp",
+                    "prep",
+                    "acomp",
+                ):
+                    words.add(c.lower_)
+                    words.add(c.lemma_.lower())
+        if words & lex.refused_cues:
+            return "refused"
+        if words & lex.cancelled_cues:
+            return "cancelled"
+        if words & lex.negation_cues:
+            return None
+        if words & lex.hypothetical_cues - {"may"} or "may" in {
+            c.lower_ for t in around for c in t.children if c.dep_ == "aux"
+        }:
+            if not words & {"will", "scheduled", "expected", "due"}:
+                return None
+        if trigger.lemma_.lower() == "invite" or "invite" in words:
+            return "planned"
+        if words & lex.planned_cues or any(t.tag_ == "MD" and t.lower_ in ("will", "'ll", "shall") for t in around):
+            return "planned"
+        if trigger.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            gov = trigger.head
+            if gov.lemma_.lower() in (
+                "be",
+                "plan",
+                "expect",
+                "schedule",
+                "set",
+                "due",
+                "agree",
+                "prepare",
+                "arrive",
+                "travel",
+                "head",
+                "leave",
+                "go",
+                "fly",
+                "visit",
+                "come",
+            ):
+                if gov.tag_ in ("VBZ", "VBP", "MD") or any(c.lower_ in ("will", "is", "are") for c in gov.children):
+                    return "planned"
+        return "held"
+
+    def _vague(self, trigger: Token) -> bool:
+        """'have met four times', 'the third time', 'regular meetings': no single event."""
+        sent = trigger.sent
+        for t in sent:
+            if t.lemma_ == "time" and any(
+                c.dep_ in ("nummod", "amod") and (c.like_num or c.tag_ in ("JJ", "CD")) for c in t.children
+            ):
+                if abs(t.i - trigger.i) < 12:
+                    return True
+            if t.lower_ in ("times",) and abs(t.i - trigger.i) < 6:
+                return True
+        if trigger.tag_ == "NNS" and trigger.lower_ not in (
+            "talks",
+            "negotiations",
+            "consultations",
+            "discussions",
+            "sidelines",
+        ):
+            return True
+        return any(
+            c.lower_ in ("regularly", "often", "repeatedly", "frequently", "several", "many", "numerous")
+            for c in trigger.children
+        )
+
+    def _previous(self, trigger: Token) -> bool:
+        return any(c.lower_ in self.lex.previous_cues for c in trigger.children if c.dep_ in ("amod", "advmod"))
+
+    def _kind(self, sent: Span, trigger: Token, people: list[Person]) -> str:
+        lex = self.lex
+        near = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children} | {trigger.head.lower_}
+        near |= {c.lower_ for c in trigger.head.children}
+        text = " " + " ".join(t.lower_ for t in sent) + " "
+        trigger_kind = (
+            lex.meeting_verbs.get(trigger.lemma_.lower())
+            if trigger.pos_ in ("VERB", "AUX")
+            else lex.meeting_nouns.get(trigger.lower_, lex.meeting_nouns.get(trigger.lemma_.lower()))
+        )
+        if trigger.pos_ == "VERB" and self._calls_on(trigger):
+            trigger_kind = "in_person"
+        for kind in ("video_call", "phone_call"):
+            if trigger_kind == kind:
+                return kind
+            if any((" " in cue and f" {cue} " in text) or cue in near for cue in lex.kind_cues[kind]):
+                return kind
+        if any(
+            (" " in cue and f" {cue} " in text) or cue in {t.lower_ for t in sent}
+            for cue in lex.kind_cues["multilateral"]
+        ):
+            return "multilateral"
+        if trigger_kind == "multilateral" or len(people) >= 3 and trigger.lower_ in ("summit", "conference", "meeting"):
+            if len({p.country for p in people}) >= 2:
+                return "multilateral"
+        return "in_person"
+
+    def _explicit_date(self, sent: Span, trigger: Token, status: str) -> dates.ResolvedDate | None:
+        future = status == "planned"
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        if not ents:
+            return None
+        near = set(t.i for t in trigger.subtree)
+        for gov in self._governors(trigger, 2):
+            if gov.pos_ in ("VERB", "AUX"):
+                near |= {t.i for c in gov.children if c.dep_ in ("npadvmod", "prep", "tmod") for t in c.subtree}
+                break
+        ranked = sorted(ents, key=lambda e: (e.root.i not in near, abs(e.root.i - trigger.i)))
+        for ent in ranked:
+            text = ent.text
+            if any(w in text.lower() for w in ("since", "past", "for ", "during", "until", "years", "decades")):
+                continue
+            if ent.start > 0 and self.doc[ent.start - 1].lower_ in (
+                "since",
+                "until",
+                "till",
+                "for",
+                "by",
+                "before",
+                "after",
+            ):
+                continue
+            resolved = dates.resolve(text, self.published, future=future)
+            if resolved is not None and resolved.precision in ("day", "week", "month"):
+                return resolved
+            if resolved is not None and ent.root.i in near:
+                return resolved
+        return None
+
+    def _place(self, sent: Span, trigger: Token, people: list[Person]) -> tuple[Place | None, str]:
+        """The city (or country) where the meeting happened, as the sentence states it."""
+        anchors = {trigger.i} | {t.i for t in trigger.subtree if self.people.at(t)}
+        for gov in self._governors(trigger, 3):
+            anchors.add(gov.i)
+            if gov.pos_ in ("VERB", "AUX"):
+                break
+        anchors |= {t.i for t in sent if self.people.at(t) in people}
+        best: tuple[int, Place, str] | None = None
+        for ent in _place_spans(sent):
+            prep = ent.root.head
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                owner = prep.head
+            elif ent.root.dep_ in ("compound", "nmod") and ent.root.head.i in anchors | {t.i for t in trigger.children}:
+                owner = ent.root.head  # "his Sochi residence", "the Moscow talks"
+                prep = None
+            elif ent.root.dep_ in ("dobj",) and ent.root.head.lemma_.lower() in VISIT_WORDS:
+                owner, prep = ent.root.head, None  # "visited Beirut"
+            elif ent.root.dep_ == "appos" and best is not None:
+                continue
+            else:
+                continue
+            if prep is not None and prep.lower_ == "to" and owner.lemma_.lower() not in VISIT_WORDS | {"invite"}:
+                continue
+            if not self._reaches(owner, anchors) and not (
+                owner.lemma_.lower() in VISIT_WORDS or owner.lower_ in ("residence", "palace", "capital", "city")
+            ):
+                continue
+            place = gazetteer().resolve(ent.text)
+            if place is None:
+                continue
+            if ent.label_ == "ORG" and lookup_key(ent.text) not in self.lex.metonyms:
+                continue
+            rank = (1 if place.is_country else 0) * 10 + (0 if owner.i in anchors else 1)
+            phrase = f"{prep.text} {ent.text}" if prep is not None else ent.text
+            reason = f'named in the report: "{phrase}"'
+            if lookup_key(ent.text) in self.lex.metonyms:
+                reason = f'"{ent.text}" stands for {place.label}'
+            if best is None or rank < best[0]:
+                best = (rank, place, reason)
+        if best is None:
+            return None, ""
+        return best[1], best[2]
+
+    @staticmethod
+    def _reaches(token: Token, anchors: set[int]) -> bool:
+        """Is the token an anchor, or hung from one through nouns ('on March 11 in ...')?"""
+        for _ in range(4):
+            if token.i in anchors:
+                return True
+            if token.pos_ in ("VERB", "AUX") or token.head is token:
+                return False
+            token = token.head
+        return token.i in anchors
+
+    def _host(self, trigger: Token, people: list[Person], place: Place | None) -> Person | None:
+        lemma = trigger.lemma_.lower()
+        if lemma in HOST_VERBS and trigger.pos_ == "VERB":
+            for c in trigger.children:
+                if c.dep_ == "nsubj" and self.people.at(c) in people:
+                    return self.people.at(c)
+                if c.dep_ == "agent":
+                    for g in c.children:
+                        if self.people.at(g) in people:
+                            return self.people.at(g)
+        visitors = set()
+        for p in people:
+            for m in p.mentions:
+                if m.sent == trigger.sent and any(
+                    t.lower_ == "visiting" for t in self.doc[max(m.sent.start, m.start - 6) : m.start]
+                ):
+                    visitors.add(p.key)
+        if visitors and len(people) == 2:
+            return next((p for p in people if p.key not in visitors), None)
+        if place is not None and place.country and len(people) == 2:
+            local = [p for p in people if p.country == place.country]
+            if len(local) == 1:
+                return local[0]
+        return None
+
+    # -- merging -----------------------------------------------------------------
+
+    def _add(self, c: Candidate):
+        for m in reversed(self.meetings):
+            if c.keys <= m.keys and any(s.start == c.sentences[0].start for s in m.sentences):
+                # "will join a video call with X ahead of the summit": one sentence, one meeting
+                self._merge(m, c)
+                return
+        for m in reversed(self.meetings):
+            if (
+                m.status == c.status
+                and (m.keys == c.keys or (m.kind == "multilateral" and c.keys <= m.keys))
+                and _compatible(m.when, c.when, self.published)
+            ):
+                self._merge(m, c)
+                self._remember(m.people)
+                return
+        # "his talks with President Putin and Minister Lavrov" sums up meetings already read
+        covered = [m for m in self.meetings if m.keys < c.keys and m.status == c.status]
+        if len(covered) >= 2 and frozenset().union(*(m.keys for m in covered)) == c.keys:
+            for m in covered:
+                m.topic_sentences.append(c.sentences[0])
+            return
+        if not c.linked and self.meetings and not c.when:
+            last = self.meetings[-1]
+            if c.keys <= last.keys:
+                self._merge(last, c)
+                return
+        if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
+            c.place, c.place_reason = self._place_from_context(c)
+        if c.when is None and c.status == "held":
+            for m in reversed(self.meetings[-2:]):
+                if (
+                    m.status == "held"
+                    and m.when
+                    and (m.keys & c.keys)
+                    and c.trigger.sent.start - m.sentences[-1].end < 80
+                ):
+                    c.when = dates.ResolvedDate(
+                        m.when.date, m.when.precision, "the same day as the meeting reported just before"
+                    )
+                    break
+        if self._domestic(c):
+            return
+        self.meetings.append(c)
+        self._remember(c.people)
+
+    def _merge(self, m: Candidate, c: Candidate):
+        m.sentences.append(c.sentences[0])
+        if m.when is None or (c.when and _finer(c.when, m.when)):
+            m.when = c.when or m.when
+        if c.place and (m.place is None or (m.place.is_country and not c.place.is_country)):
+            m.place, m.place_reason = c.place, c.place_reason
+        m.host = m.host or c.host
+        if m.kind == "in_person" and c.kind == "multilateral" and len(m.people) > 2:
+            m.kind = "multilateral"
+        m.linked = m.linked or c.linked
+        m.people = _unique(m.people + [p for p in c.people if p.key in m.keys])
+
+    def _place_from_context(self, c: Candidate) -> tuple[Place | None, str]:
+        """A place stated near the meeting: the one just before, or a participant's visit."""
+        for m in reversed(self.meetings):
+            if m.place and m.status == "held" and (m.keys & c.keys) and m.kind != "phone_call":
+                if c.trigger.sent.start - m.sentences[-1].end < 120:
+                    return m.place, f"the place of the meeting reported just before ({m.place.label})"
+        sents = list(self.doc.sents)
+        index = next((i for i, s in enumerate(sents) if s.start == c.sentences[0].start), None)
+        if index is None:
+            return None, ""
+        for s in sents[max(0, index - 2) : index + 3]:
+            if not self.body[s.start]:
+                continue
+            for ent in s.ents:
+                if ent.label_ not in ("GPE", "FAC", "LOC") or ent.root.head.lower_ not in ("in", "to"):
+                    continue
+                owner = ent.root.head.head
+                person = self.people.at(owner) or (self._resolve(owner) if owner.dep_ in ("nsubj",) else None)
+                subj = next((t for t in owner.children if t.dep_ == "nsubj"), None)
+                if person is None and subj is not None:
+                    person = self._resolve(subj)
+                if person is None and owner.lemma_.lower() not in VISIT_WORDS:
+                    continue
+                if person is not None and person not in c.people:
+                    continue
+                place = gazetteer().resolve(ent.text)
+                if place is not None:
+                    return place, f'stated nearby: "{ent.root.head.text} {ent.text}"'
+        return None, ""
+
+    def _domestic(self, c: Candidate) -> bool:
+        """Officials of one country meeting each other are not diplomacy."""
+        countries = [p.country for p in c.people]
+        return None not in countries and len(set(countries)) == 1
+
+    # -- output ------------------------------------------------------------------
+
+    def _finish(self, c: Candidate) -> ExtractedMeeting:
+        first = c.sentences[0]
+        evidence_sent = next((s for s in c.sentences if c.linked), first)
+        start, end = _stripped(evidence_sent)
+        when = c.when
+        if when is None and self.published and c.status == "held":
+            when = dates.ResolvedDate(self.published, "day", "no date in the text: the publication date")
+        if when is None:
+            reason = "no date in the text" + ("" if self.published else " and no publication date")
+        participants = tuple(
+            ExtractedParticipant(p.name, p.role, p.country or self._country_from_context(p, c), tuple(p.aliases()))
+            for p in c.people
+        )
+        confidence = (
+            0.45 + 0.2 * c.linked + 0.1 * bool(c.when) + 0.1 * bool(c.place) + 0.05 * min(len(c.sentences) - 1, 2)
+        )
+        return ExtractedMeeting(
+            participants=participants,
+            kind=c.kind,
+            status=c.status,
+            date=when.date if when else None,
+            date_precision=when.precision if when else "unknown",
+            date_reason=when.reason if when else reason,
+            location=c.place,
+            location_reason=c.place_reason,
+            host=c.host.name if c.host else None,
+            topics=self._topics(c),
+            evidence=self.doc.text[start:end],
+            start_char=start,
+            end_char=end,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+    def _in_title(self, ent: Span) -> bool:
+        following = self.doc[ent.end] if ent.end < len(self.doc) else None
+        return following is not None and (
+            self.people.at(following) is not None or lookup_key(following.text) in self.lex.title_words
+        )
+
+    def _country_from_context(self, person: Person, c: Candidate) -> str | None:
+        """A person with no demonym: the other country the evidence names ('Syria and Russia')."""
+        known = {p.country for p in c.people if p.country}
+        if c.place is not None:
+            known.add(c.place.country)
+        counts = Counter()
+        for s in c.sentences + c.topic_sentences:
+            for ent in s.ents:
+                if ent.label_ in ("GPE", "NORP") and lookup_key(ent.text) not in self.lex.metonyms:
+                    code = gazetteer().country_code(ent.text)
+                    if code and code not in known:
+                        counts[code] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _topics(self, c: Candidate) -> tuple[ExtractedTopic, ...]:
+        """What was discussed, ranked: taxonomy issues, organisations, countries, places.
+
+        The meeting's own sentences count most, then sentences about its people; in an
+        article about one meeting, issues named anywhere in the body count a little.
+        Countries and places count only where the meeting's people are talked about.
+        """
+        weights: dict[tuple[str, str, str], float] = defaultdict(float)
+        sentences = [(s, 3.0, True) for s in c.sentences] + [(s, 1.5, True) for s in c.topic_sentences]
+        if len(self.meetings) == 1:
+            seen = {s.start for s, _, _ in sentences}
+            sentences += [(s, 0.5, False) for s in self.doc.sents if self.body[s.start] and s.start not in seen]
+        own_countries = {p.country for p in c.people}
+        place_name = lookup_key(c.place.name) if c.place else None
+        topics_by_slug = {t["slug"]: t for t in self.lex.topics}
+        spans = list(self.doc.spans[TOPICS_KEY])
+        for sent, weight, about_meeting in sentences:
+            for span in spans:
+                if span.start >= sent.start and span.end <= sent.end and not self._in_title(span):
+                    # "Trade Minister" and "UN Secretary-General" name a role, not a topic
+                    if span.label_ == "TOPIC":
+                        topic = topics_by_slug[span.id_]
+                        weights[(topic["name"], topic["slug"], topic.get("kind", "issue"))] += weight
+                    else:
+                        weights[(span.id_, _slug(span.id_), "organisation")] += weight
+            if not about_meeting:
+                continue
+            for ent in sent.ents:
+                if ent.label_ not in ("GPE", "LOC", "FAC") or lookup_key(ent.text) in self.lex.metonyms:
+                    continue
+                if self._in_title(ent):
+                    continue  # "US President Donald Trump" is not about the US
+                place = gazetteer().resolve(ent.text)
+                if place is not None and c.place is not None and place.name == c.place.name:
+                    continue
+                if place is None:
+                    if ent.label_ == "LOC" and ent.text[:1].isupper():
+                        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                        weights[(name, _slug(name), "place")] += weight
+                elif place.is_country:
+                    factor = 0.5 if place.country in own_countries else 1.0
+                    weights[(place.name, _slug(place.name), "country")] += weight * factor
+                elif lookup_key(place.name) != place_name:
+                    weights[(place.name, _slug(place.name), "place")] += weight * 0.75
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        return tuple(ExtractedTopic(name, slug, kind) for (name, slug, kind), w in ranked[:MAX_TOPICS] if w >= 1)
+
+
+# -- helpers --------------------------------------------------------------------
+
+SENTENCE_INSIDE = re.compile(r"[a-z0-9]{2}[.!?] [A-Z]")
+
+
+def _body_mask(doc: Doc) -> list[bool]:
+    """Per token: does it stand in the article body, not in a headline or junk line?"""
+    lex = lexicon()
+    text = doc.text
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, pos + len(raw), raw.strip()))
+        pos += len(raw) + 1
+    sentence_like = [
+        (s, e, line) for s, e, line in lines if line and line[-1] in ".!?\"”’'»)" and len(line.split()) >= 6
+    ]
+    keep = []
+    for n, (s, e, line) in enumerate(lines):
+        low = line.lower()
+        stands_alone = n + 1 == len(lines) or not lines[n + 1][2]  # a wrapped paragraph's line does not
+        junk = (
+            not any(ch.isalpha() for ch in line)
+            or low in lex.junk_lines
+            or low.startswith(lex.junk_line_prefixes)
+            or low.startswith(("http://", "https://", "www."))
+        )
+        headline = (
+            line
+            and sentence_like
+            and line[-1] not in ".!?\"”’'»):;"
+            and len(line) < 250
+            and stands_alone
+            and not SENTENCE_INSIDE.search(line)  # a caption holds a full sentence; a headline does not
+        )
+        keep.append((s, e, not junk and not headline))
+    mask = [False] * len(doc)
+    j = 0
+    for token in doc:
+        while j < len(keep) - 1 and token.idx > keep[j][1]:
+            j += 1
+        mask[token.i] = keep[j][2]
+    return mask
+
+
+def _place_spans(sent: Span) -> list[Span]:
+    """Place entities, and proper nouns after 'in'/'at' the tagger missed ('in Accra')."""
+    spans = [ent for ent in sent.ents if ent.label_ in PLACE_LABELS]
+    for t in sent:
+        if t.ent_type_ or t.tag_ != "NNP" or t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
+            continue
+        start = min([c.i for c in t.children if c.dep_ == "compound" and c.tag_ == "NNP"] + [t.i])
+        spans.append(sent.doc[start : t.i + 1])
+    return spans
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for c in token.children:
+        if c.dep_ in ("conj", "appos"):
+            out.extend(_with_conjuncts(c))
+    return out
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    seen, out = set(), []
+    for p in people:
+        if p is not None and p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _compatible(a: dates.ResolvedDate | None, b: dates.ResolvedDate | None, published: date | None) -> bool:
+    """Two dates can name the same meeting: equal, one unknown, or one contains the other."""
+    if a is None or b is None:
+        other = a or b
+        return other is None or published is None or abs((other.date - published).days) <= 1
+    if a.date == b.date:
+        return True
+    coarse, fine = (a, b) if _rank(a) > _rank(b) else (b, a)
+    if coarse.precision == "month":
+        return (coarse.date.year, coarse.date.month) == (fine.date.year, fine.date.month)
+    if coarse.precision == "year":
+        return coarse.date.year == fine.date.year
+    if coarse.precision == "week":
+        return 0 <= (fine.date - coarse.date).days < 7
+    return abs((a.date - b.date).days) <= 1
+
+
+def _rank(d: dates.ResolvedDate) -> int:
+    return {"day": 0, "week": 1, "month": 2, "year": 3}[d.precision]
+
+
+def _finer(a: dates.ResolvedDate, b: dates.ResolvedDate) -> bool:
+    return _rank(a) < _rank(b)
+
+
+def _stripped(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return start, end
+
+
+def _slug(name: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(name)

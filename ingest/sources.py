@@ -1,0 +1,328 @@
+"""Where articles come from: text files, HTML pages, RSS/Atom feeds, JSONL, folders
+and URLs. Each reader yields articles, or errors that name the file (and line) and
+say what is wrong, so that one bad input never stops a run."""
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+
+from ingest.lexicon import lexicon
+
+FETCH_TIMEOUT = 15  # seconds
+USER_AGENT = "Parley/1.0 (+https://github.com/parley)"
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article as read from a source, before extraction."""
+
+    text: str
+    source: str  # where it was read: a path, path:line or URL
+    id: str | None = None
+    title: str = ""
+    published: date | None = None
+    url: str | None = None
+    outlet: str = ""
+
+
+@dataclass(frozen=True)
+class SourceError:
+    source: str
+    reason: str
+
+
+def parse_date(value) -> date | None:
+    """An ISO date (a datetime's date part is taken); ValueError when it is not one."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"published must be a YYYY-MM-DD string, not {value!r}")
+    return date.fromisoformat(value.strip()[:10])
+
+
+Item = RawArticle | SourceError
+
+
+def max_chars() -> int:
+    return settings.PARLEY_MAX_ARTICLE_CHARS
+
+
+def read_sources(targets: Iterable[str], *, published: date | None = None, outlet: str = "") -> Iterator[Item]:
+    """Every article in the given paths and URLs; ``published`` and ``outlet`` fill in
+    what an article does not say itself."""
+    for target in targets:
+        if target.startswith(("http://", "https://")):
+            items = read_url(target)
+        else:
+            path = Path(target)
+            if path.is_dir():
+                items = read_directory(path)
+            elif path.exists():
+                items = read_file(path)
+            else:
+                items = iter([SourceError(target, "no such file or directory")])
+        for item in items:
+            if isinstance(item, RawArticle):
+                item = _checked(item, published, outlet)
+            yield item
+
+
+def _checked(article: RawArticle, published: date | None, outlet: str) -> Item:
+    if len(article.text) > max_chars():
+        return SourceError(
+            article.source, f"article of {len(article.text):,} characters is over the limit of {max_chars():,}"
+        )
+    if not any(ch.isalpha() for ch in article.text):
+        return SourceError(article.source, "no text")
+    return replace(article, published=article.published or published, outlet=article.outlet or outlet)
+
+
+def read_directory(folder: Path) -> Iterator[Item]:
+    """Every file below the folder, in name order; hidden files and folders are skipped."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            yield from read_file(path)
+
+
+def read_file(path: Path) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path)
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_chars() * 4:
+            yield SourceError(str(path), f"file of {size:,} bytes is over the size limit")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield SourceError(str(path), exc.strerror or str(exc))
+        return
+    yield from read_bytes(data, str(path), kind=_kind(suffix, data))
+
+
+def _kind(suffix: str, data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if suffix in FEED_SUFFIXES or head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
+        return "feed"
+    if suffix in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+def read_bytes(data: bytes, source: str, *, kind: str, url: str | None = None) -> Iterator[Item]:
+    if not data.strip():
+        yield SourceError(source, "empty file")
+        return
+    if kind == "feed":
+        yield from read_feed(data, source)
+        return
+    try:
+        text = decode(data)
+    except ValueError as exc:
+        yield SourceError(source, str(exc))
+        return
+    if kind == "html":
+        yield read_html(text, source, url=url)
+    else:
+        yield read_text(text, source)
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes in whatever encoding they are; ValueError for binary data."""
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("unknown text encoding")
+    text = str(best)
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > len(text[:8192]) * 0.05:
+        raise ValueError("binary file, not text")
+    return text
+
+
+def read_text(text: str, source: str) -> Item:
+    """A plain text article: the first real line is its headline."""
+    junk = lexicon().junk_lines
+    title = next(
+        (line.strip() for line in text.splitlines() if len(line.strip()) > 3 and line.strip().lower() not in junk),
+        "",
+    )
+    if not title:
+        return SourceError(source, "no text")
+    return RawArticle(text=text, source=source, title=title[:500])
+
+
+def read_html(html: str, source: str, *, url: str | None = None) -> Item:
+    """The main text, title, date and site of a web page."""
+    import trafilatura
+
+    try:
+        found = trafilatura.extract(html, output_format="json", with_metadata=True, url=url)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        return SourceError(source, f"unreadable HTML: {exc}")
+    if not found:
+        return SourceError(source, "no article text found in the HTML")
+    meta = json.loads(found)
+    if len((meta.get("text") or "").split()) < 5:  # a menu or a caption is not an article
+        return SourceError(source, "no article text found in the HTML")
+    try:
+        published = parse_date(meta.get("date"))
+    except ValueError:
+        published = None
+    return RawArticle(
+        text=meta["text"],
+        source=source,
+        title=(meta.get("title") or "")[:500],
+        published=published,
+        url=url,
+        outlet=meta.get("sitename") or meta.get("source-hostname") or "",
+    )
+
+
+def read_feed(data: bytes, source: str) -> Iterator[Item]:
+    """Each entry of an RSS or Atom feed: its link, title, date and text."""
+    import feedparser
+    import lxml.html
+
+    feed = feedparser.parse(data)
+    readable = [e for e in feed.entries if e.get("content") or e.get("summary")]
+    if feed.bozo and not readable:
+        yield SourceError(source, f"broken feed: {feed.get('bozo_exception', 'unreadable')}")
+        return
+    outlet = feed.feed.get("title", "")
+    for n, entry in enumerate(feed.entries, start=1):
+        where = f"{source}#{n}"
+        body = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+        try:
+            text = lxml.html.fromstring(body).text_content() if body.strip() else ""
+        except Exception:
+            text = body
+        title = entry.get("title", "")
+        if not text.strip():
+            yield SourceError(where, "feed entry without text")
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = date(*stamp[:3]) if stamp else None
+        yield RawArticle(
+            text=f"{title}\n\n{text}" if title else text,
+            source=where,
+            title=title[:500],
+            published=published,
+            url=entry.get("link") or None,
+            outlet=outlet,
+        )
+
+
+def read_url(url: str) -> Iterator[Item]:
+    """Fetch a page or feed, with a time-out and a size limit."""
+    limit = max_chars() * 4
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+            data = response.read(limit + 1)
+            content_type = response.headers.get("Content-Type", "")
+            final_url = response.geturl()
+    except urllib.error.HTTPError as exc:
+        yield SourceError(url, f"HTTP {exc.code} {exc.reason}")
+        return
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        yield SourceError(url, f"unreachable: {reason}")
+        return
+    if len(data) > limit:
+        yield SourceError(url, f"page over the size limit of {limit:,} bytes")
+        return
+    if "xml" in content_type or "rss" in content_type or "atom" in content_type:
+        kind = "feed"
+    elif "html" in content_type:
+        kind = "html"
+    else:
+        kind = _kind(Path(url).suffix.lower(), data)
+    yield from read_bytes(data, url, kind=kind, url=final_url)
+
+
+def read_jsonl(path: Path) -> Iterator[RawArticle | SourceError]:
+    """Lines of {"id", "text" or "file", "title"?, "published"?, "url"?, "outlet"?}.
+
+    "file" names a text file relative to the JSONL file, as in a corpus folder.
+    """
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as exc:
+        yield SourceError(str(path), exc.strerror or str(exc))
+        return
+    with handle:
+        number = 0
+        while True:
+            number += 1
+            where = f"{path}:{number}"
+            try:
+                line = handle.readline()
+            except UnicodeDecodeError as exc:
+                yield SourceError(where, f"not UTF-8 ({exc.reason})")
+                continue
+            if not line:
+                break
+            if not line.strip():
+                continue
+            yield _jsonl_row(line, where, path.parent)
+
+
+def _jsonl_row(line: str, where: str, folder: Path) -> RawArticle | SourceError:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return SourceError(where, f"not JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(row, dict):
+        return SourceError(where, "a line must be a JSON object")
+    text = row.get("text")
+    if text is None and row.get("file"):
+        try:
+            text = (folder / str(row["file"])).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return SourceError(where, f"cannot read {row['file']}: {exc}")
+    if not isinstance(text, str) or not text.strip():
+        return SourceError(where, 'no article text ("text" or "file")')
+    try:
+        published = parse_date(row.get("published"))
+    except ValueError as exc:
+        return SourceError(where, f"bad published date: {exc}")
+    return RawArticle(
+        text=text,
+        source=where,
+        id=str(row["id"]) if row.get("id") is not None else None,
+        title=str(row.get("title") or ""),
+        published=published,
+        url=row.get("url") or None,
+        outlet=str(row.get("outlet") or ""),
+    )
+
+
+def read_submission(
+    *, text: str | None = None, url: str | None = None, title: str = "", published: date | None = None, outlet: str = ""
+) -> Item:
+    """One article given through the API or the upload form: its text, or a URL to fetch."""
+    if not text:
+        found = read_sources([url], published=published, outlet=outlet)
+        return next(iter(found), SourceError(url, "no article at this address"))
+    item = read_text(text, url or "submitted text")
+    if isinstance(item, SourceError):
+        return item
+    return _checked(replace(item, title=title[:500] or item.title, url=url), published, outlet)

@@ -1,0 +1,40 @@
+"""Celery tasks: the same ingest run as the command, one article or one feed at a time."""
+
+from dataclasses import asdict
+
+from celery import shared_task
+from django.conf import settings
+
+from ingest import pipeline
+from ingest.sources import RawArticle, parse_date, read_url
+
+
+def _summary(summary: pipeline.RunSummary) -> dict:
+    data = asdict(summary)
+    data["failed"] = [f"{e.source}: {e.reason}" for e in summary.failed]
+    return data
+
+
+@shared_task(name="parley.ingest_article", acks_late=True)
+def ingest_article(
+    text: str, title: str = "", published: str | None = None, url: str | None = None, outlet: str = ""
+) -> dict:
+    """Ingest one article given as plain fields (JSON-serialisable for the broker)."""
+    raw = RawArticle(
+        text=text, source=url or "task", title=title, published=parse_date(published), url=url, outlet=outlet
+    )
+    return _summary(pipeline.run([raw]))
+
+
+@shared_task(name="parley.ingest_feed", acks_late=True)
+def ingest_feed(url: str) -> dict:
+    """Fetch a feed (or page) and ingest what is new in it."""
+    return _summary(pipeline.run(read_url(url)))
+
+
+@shared_task(name="parley.poll_feeds")
+def poll_feeds() -> list[str]:
+    """Queue every configured feed; run periodically by celery beat."""
+    for url in settings.PARLEY_FEEDS:
+        ingest_feed.delay(url)
+    return list(settings.PARLEY_FEEDS)
