@@ -164,14 +164,20 @@ class _Reader:
         self.published = published
         self.lex = lexicon()
         self.body = _body_mask(doc)
+        self.sents = list(doc.sents)  # doc.sents and span.ents walk the whole document on each use
+        self.ents = list(doc.ents)
+        self.text = doc.text
         self.people = People(doc, self.body)
         self.meetings: list[Candidate] = []
         self.context: list[Person] = []  # the people the text is talking about now
 
+    def _ents_in(self, span: Span) -> list[Span]:
+        return [e for e in self.ents if e.start >= span.start and e.end <= span.end]
+
     # -- the walk over sentences -------------------------------------------------
 
     def read(self) -> list[ExtractedMeeting]:
-        for sent in self.doc.sents:
+        for sent in self.sents:
             if not self.body[sent.start] or not sent.text.strip():
                 continue
             found = False
@@ -596,10 +602,8 @@ class _Reader:
                 return kind
             if any((" " in cue and f" {cue} " in text) or cue in near for cue in lex.kind_cues[kind]):
                 return kind
-        if any(
-            (" " in cue and f" {cue} " in text) or cue in {t.lower_ for t in sent}
-            for cue in lex.kind_cues["multilateral"]
-        ):
+        words = set(text.split())
+        if any((" " in cue and f" {cue} " in text) or cue in words for cue in lex.kind_cues["multilateral"]):
             return "multilateral"
         if trigger_kind == "multilateral" or len(people) >= 3 and trigger.lower_ in ("summit", "conference", "meeting"):
             if len({p.country for p in people}) >= 2:
@@ -608,7 +612,7 @@ class _Reader:
 
     def _explicit_date(self, sent: Span, trigger: Token, status: str) -> dates.ResolvedDate | None:
         future = status == "planned"
-        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        ents = [e for e in self._ents_in(sent) if e.label_ in ("DATE", "TIME")]
         if not ents:
             return None
         near = set(t.i for t in trigger.subtree)
@@ -647,7 +651,7 @@ class _Reader:
                 break
         anchors |= {t.i for t in sent if self.people.at(t) in people}
         best: tuple[int, Place, str] | None = None
-        for ent in _place_spans(sent):
+        for ent in _place_spans(sent, self._ents_in(sent)):
             prep = ent.root.head
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                 owner = prep.head
@@ -783,14 +787,14 @@ class _Reader:
             if m.place and m.status == "held" and (m.keys & c.keys) and m.kind != "phone_call":
                 if c.trigger.sent.start - m.sentences[-1].end < 120:
                     return m.place, f"the place of the meeting reported just before ({m.place.label})"
-        sents = list(self.doc.sents)
+        sents = self.sents
         index = next((i for i, s in enumerate(sents) if s.start == c.sentences[0].start), None)
         if index is None:
             return None, ""
         for s in sents[max(0, index - 2) : index + 3]:
             if not self.body[s.start]:
                 continue
-            for ent in s.ents:
+            for ent in self._ents_in(s):
                 if ent.label_ not in ("GPE", "FAC", "LOC") or ent.root.head.lower_ not in ("in", "to"):
                     continue
                 owner = ent.root.head.head
@@ -841,7 +845,7 @@ class _Reader:
             location_reason=c.place_reason,
             host=c.host.name if c.host else None,
             topics=self._topics(c),
-            evidence=self.doc.text[start:end],
+            evidence=self.text[start:end],
             start_char=start,
             end_char=end,
             confidence=round(min(confidence, 0.95), 2),
@@ -860,7 +864,7 @@ class _Reader:
             known.add(c.place.country)
         counts = Counter()
         for s in c.sentences + c.topic_sentences:
-            for ent in s.ents:
+            for ent in self._ents_in(s):
                 if ent.label_ in ("GPE", "NORP") and lookup_key(ent.text) not in self.lex.metonyms:
                     code = gazetteer().country_code(ent.text)
                     if code and code not in known:
@@ -878,7 +882,7 @@ class _Reader:
         sentences = [(s, 3.0, True) for s in c.sentences] + [(s, 1.5, True) for s in c.topic_sentences]
         if len(self.meetings) == 1:
             seen = {s.start for s, _, _ in sentences}
-            sentences += [(s, 0.5, False) for s in self.doc.sents if self.body[s.start] and s.start not in seen]
+            sentences += [(s, 0.5, False) for s in self.sents if self.body[s.start] and s.start not in seen]
         own_countries = {p.country for p in c.people}
         place_name = lookup_key(c.place.name) if c.place else None
         topics_by_slug = {t["slug"]: t for t in self.lex.topics}
@@ -894,7 +898,7 @@ class _Reader:
                         weights[(span.id_, _slug(span.id_), "organisation")] += weight
             if not about_meeting:
                 continue
-            for ent in sent.ents:
+            for ent in self._ents_in(sent):
                 if ent.label_ not in ("GPE", "LOC", "FAC") or lookup_key(ent.text) in self.lex.metonyms:
                     continue
                 if self._in_title(ent):
@@ -960,9 +964,9 @@ def _body_mask(doc: Doc) -> list[bool]:
     return mask
 
 
-def _place_spans(sent: Span) -> list[Span]:
+def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:
     """Place entities, and proper nouns after 'in'/'at' the tagger missed ('in Accra')."""
-    spans = [ent for ent in sent.ents if ent.label_ in PLACE_LABELS]
+    spans = [ent for ent in ents if ent.label_ in PLACE_LABELS]
     for t in sent:
         if t.ent_type_ or t.tag_ != "NNP" or t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
             continue

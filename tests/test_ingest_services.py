@@ -80,7 +80,7 @@ def test_an_article_is_all_or_nothing(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_topic", broken)
+    monkeypatch.setattr(services, "_topics", broken)
     with pytest.raises(RuntimeError):
         article_ingest(raw=article(), meetings=[meeting(PUTIN, ASSAD)])
     assert (Article.objects.count(), Meeting.objects.count(), Participant.objects.count()) == (0, 0, 0)
