@@ -1,6 +1,8 @@
 """Parley's domain: who met whom, where, when and about what, with the evidence."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -150,7 +152,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "-id"]
-        indexes = [models.Index(fields=["published"], name="article_published_idx")]
+        indexes = [
+            models.Index(fields=["published"], name="article_published_idx"),
+            # the same expression as meetings.filters.article_vector(), so full-text search uses it
+            GinIndex(SearchVector("text", config="english"), name="article_text_fts"),
+        ]
 
     def __str__(self):
         return self.title or self.url or f"Article {self.pk}"
@@ -315,6 +321,7 @@ class Mention(models.Model):
                 name="mention_offsets_ordered",
             ),
         ]
+        indexes = [GinIndex(SearchVector("evidence", config="english"), name="mention_evidence_fts")]
 
     def __str__(self):
         return f"{self.article} on meeting {self.meeting_id}"

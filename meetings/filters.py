@@ -1,0 +1,131 @@
+"""The filters users apply to meetings, shared by the dashboard pages and the API.
+
+One FilterSet per list, so that ``?participant=vladimir-putin&topic=syria`` means the
+same thing in a browser, in a shared link and in a notebook. Invalid values make the
+FilterSet invalid with a message per parameter; views answer 400 with it.
+"""
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import Exists, OuterRef, Q
+
+from meetings.models import Article, Attendance, Country, Meeting, MeetingTopic, Mention, Participant, Topic
+from meetings.names import fold
+
+SEARCH_CONFIG = "english"
+
+
+def evidence_vector():
+    """The full-text vector of a mention's evidence; the GIN index is built on the same expression."""
+    return SearchVector("evidence", config=SEARCH_CONFIG)
+
+
+def article_vector():
+    return SearchVector("text", config=SEARCH_CONFIG)
+
+
+class _CodeField(forms.ModelMultipleChoiceField):
+    """Country codes in any case: ``ru`` is ``RU``."""
+
+    def clean(self, value):
+        return super().clean([v.upper() for v in value] if value else value)
+
+
+class MeetingFilter(django_filters.FilterSet):
+    participant = django_filters.ModelMultipleChoiceFilter(
+        queryset=Participant.objects.all(),
+        to_field_name="slug",
+        method="filter_all_participants",
+        help_text="Participant slug; repeat it for meetings with all of them.",
+    )
+    any_participant = django_filters.ModelMultipleChoiceFilter(
+        queryset=Participant.objects.all(),
+        to_field_name="slug",
+        method="filter_any_participant",
+        help_text="Participant slug; repeat it for meetings with any of them.",
+    )
+    country = django_filters.ModelMultipleChoiceFilter(
+        queryset=Country.objects.all(),
+        to_field_name="iso2",
+        method="filter_country",
+        help_text="ISO 3166 alpha-2 code of a participant's country or of the place; repeatable (any).",
+    )
+    topic = django_filters.ModelMultipleChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topics",
+        help_text="Topic slug; repeat it for meetings about all of them.",
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, help_text="Repeatable (any).")
+    status = django_filters.MultipleChoiceFilter(choices=Meeting.Status.choices, help_text="Repeatable (any).")
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text="YYYY-MM-DD, inclusive.")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text="YYYY-MM-DD, inclusive.")
+    place = django_filters.CharFilter(
+        field_name="location__name", lookup_expr="iexact", max_length=200, help_text="Place name, e.g. Moscow."
+    )
+    q = django_filters.CharFilter(
+        method="filter_text", max_length=200, help_text="Full-text search in evidence and article text."
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("date", "date"), ("confidence", "confidence"), ("created_at", "created")),
+        help_text="date, -date (default), confidence, -confidence, created, -created.",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["country"].field_class = _CodeField
+
+    def filter_all_participants(self, queryset, name, participants):
+        for participant in participants:
+            queryset = queryset.filter(
+                Exists(Attendance.objects.filter(meeting=OuterRef("pk"), participant=participant))
+            )
+        return queryset
+
+    def filter_any_participant(self, queryset, name, participants):
+        if not participants:
+            return queryset
+        return queryset.filter(Exists(Attendance.objects.filter(meeting=OuterRef("pk"), participant__in=participants)))
+
+    def filter_country(self, queryset, name, countries):
+        if not countries:
+            return queryset
+        attended = Attendance.objects.filter(meeting=OuterRef("pk"), participant__country__in=countries)
+        return queryset.filter(Q(Exists(attended)) | Q(location__country__in=countries))
+
+    def filter_topics(self, queryset, name, topics):
+        for topic in topics:
+            queryset = queryset.filter(Exists(MeetingTopic.objects.filter(meeting=OuterRef("pk"), topic=topic)))
+        return queryset
+
+    def filter_text(self, queryset, name, text):
+        if not text.strip():
+            return queryset
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        in_evidence = Mention.objects.annotate(v=evidence_vector()).filter(v=query).values("meeting_id")
+        in_articles = Article.objects.annotate(v=article_vector()).filter(v=query).values("id")
+        in_article_text = Mention.objects.filter(article_id__in=in_articles).values("meeting_id")
+        return queryset.filter(Q(id__in=in_evidence) | Q(id__in=in_article_text))
+
+
+class ParticipantFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_name", max_length=200, help_text="Part of a name or alias.")
+    country = django_filters.ModelMultipleChoiceFilter(
+        queryset=Country.objects.all(), to_field_name="iso2", field_name="country__iso2", help_text="ISO alpha-2 code."
+    )
+
+    class Meta:
+        model = Participant
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["country"].field_class = _CodeField
+
+    def filter_name(self, queryset, name, text):
+        return queryset.filter(Q(name__icontains=text) | Q(name_key__contains=fold(text).strip()))

@@ -1,0 +1,157 @@
+"""Read-side queries: the figures and charts of a filtered set of meetings.
+
+Every function takes a queryset of meetings (already filtered by ``MeetingFilter``)
+and aggregates in SQL, so the dashboard and the API show the same numbers from the
+same code.
+"""
+
+from django.db import connection
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
+
+from meetings.models import Attendance, Meeting, MeetingTopic, Participant, Topic
+
+PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+
+
+def _within(rows: QuerySet, meetings: QuerySet, field: str = "meeting") -> QuerySet:
+    """Rows of the given meetings; no subquery at all when the meetings are not filtered."""
+    if not meetings.query.where:
+        return rows
+    return rows.filter(**{f"{field}__in": meetings.order_by().values("id")})
+
+
+def key_figures(meetings: QuerySet) -> dict:
+    """How many meetings, people, countries and topics the set holds."""
+    people = Participant.objects.filter(id__in=_within(Attendance.objects.all(), meetings).values("participant"))
+    return {
+        "meetings": meetings.order_by().count(),
+        "people": people.count(),
+        "countries": people.filter(country__isnull=False).values("country").distinct().count(),
+        "topics": Topic.objects.filter(id__in=_within(MeetingTopic.objects.all(), meetings).values("topic")).count(),
+    }
+
+
+def meetings_over_time(meetings: QuerySet, period: str = "month") -> list[dict]:
+    """Counts per period and kind, oldest first; undated meetings are left out."""
+    trunc = PERIODS[period]
+    rows = (
+        meetings.order_by()
+        .filter(date__isnull=False)
+        .annotate(period=trunc("date"))
+        .values("period", "kind")
+        .annotate(count=Count("id"))
+        .order_by("period", "kind")
+    )
+    return [{"period": r["period"], "kind": r["kind"], "count": r["count"]} for r in rows]
+
+
+def top_participants(meetings: QuerySet, limit: int = 10) -> list[dict]:
+    rows = (
+        _within(Attendance.objects.all(), meetings)
+        .values("participant")
+        .annotate(count=Count("meeting_id"))
+        .order_by("-count", "participant")[:limit]
+    )
+    counts = {r["participant"]: r["count"] for r in rows}
+    people = Participant.objects.select_related("country").in_bulk(counts)
+    return [
+        {
+            "slug": people[pk].slug,
+            "name": people[pk].name,
+            "country": people[pk].country.iso2 if people[pk].country else None,
+            "count": n,
+        }
+        for pk, n in counts.items()
+    ]
+
+
+def top_topics(meetings: QuerySet, limit: int = 10) -> list[dict]:
+    rows = (
+        _within(MeetingTopic.objects.all(), meetings)
+        .values(slug=F("topic__slug"), name=F("topic__name"), kind=F("topic__kind"))
+        .annotate(count=Count("meeting_id"))
+        .order_by("-count", "slug")[:limit]
+    )
+    return list(rows)
+
+
+TOP_COUNTRIES_SQL = """
+    SELECT c.iso2, c.name, c.slug, count(*) AS n
+    FROM (SELECT DISTINCT a.meeting_id, p.country_id
+          FROM meetings_attendance a JOIN meetings_participant p ON p.id = a.participant_id
+          WHERE p.country_id IS NOT NULL {within}) AS seen
+    JOIN meetings_country c ON c.id = seen.country_id
+    GROUP BY c.id ORDER BY n DESC, c.name LIMIT %s
+"""
+
+
+def top_countries(meetings: QuerySet, limit: int = 10) -> list[dict]:
+    """Countries by the number of meetings one of their people attended.
+
+    Raw SQL: counting distinct (meeting, country) pairs in a subquery is several times
+    faster in PostgreSQL than the COUNT(DISTINCT ...) the ORM writes.
+    """
+    within, params = "", []
+    if meetings.query.where:
+        sql, params = meetings.order_by().values("id").query.sql_with_params()
+        within, params = f"AND a.meeting_id IN ({sql})", list(params)
+    with connection.cursor() as cursor:
+        cursor.execute(TOP_COUNTRIES_SQL.format(within=within), [*params, limit])
+        return [{"iso2": r[0], "name": r[1], "slug": r[2], "count": r[3]} for r in cursor.fetchall()]
+
+
+def network(meetings: QuerySet, limit: int = 60) -> dict:
+    """Who met whom: the ``limit`` heaviest pairs and the people in them."""
+    pairs = (
+        _within(Attendance.objects.all(), meetings)
+        .filter(meeting__attendances__participant__gt=F("participant"))
+        .values(source=F("participant"), target=F("meeting__attendances__participant"))
+        .annotate(weight=Count("meeting_id"))
+        .order_by("-weight", "source", "target")[:limit]
+    )
+    edges = list(pairs)
+    ids = {e["source"] for e in edges} | {e["target"] for e in edges}
+    people = Participant.objects.select_related("country").in_bulk(ids)
+    nodes = [
+        {
+            "id": p.slug,
+            "name": p.name,
+            "country": p.country.iso2 if p.country else None,
+            "weight": sum(e["weight"] for e in edges if p.pk in (e["source"], e["target"])),
+        }
+        for p in sorted(people.values(), key=lambda p: p.name)
+    ]
+    return {
+        "nodes": nodes,
+        "edges": [
+            {"source": people[e["source"]].slug, "target": people[e["target"]].slug, "weight": e["weight"]}
+            for e in edges
+        ],
+    }
+
+
+def counterparts(participant: Participant, limit: int = 20) -> list[dict]:
+    """The people a participant met, most often first."""
+    rows = (
+        Attendance.objects.filter(meeting__attendances__participant=participant)
+        .exclude(participant=participant)
+        .values("participant")
+        .annotate(count=Count("meeting_id", distinct=True))
+        .order_by("-count", "participant")[:limit]
+    )
+    counts = {r["participant"]: r["count"] for r in rows}
+    people = Participant.objects.select_related("country").in_bulk(counts)
+    return [
+        {
+            "slug": people[pk].slug,
+            "name": people[pk].name,
+            "country": people[pk].country.iso2 if people[pk].country else None,
+            "count": n,
+        }
+        for pk, n in counts.items()
+    ]
+
+
+def participant_topics(participant: Participant, limit: int = 10) -> list[dict]:
+    return top_topics(Meeting.objects.filter(attendances__participant=participant), limit)

@@ -1,0 +1,101 @@
+"""JSON shapes of the API; they read only what ``for_list``/``for_api`` prefetch."""
+
+from rest_framework import serializers
+
+from meetings.models import Article, Country, Meeting, Participant, Topic
+
+
+class _Counted:
+    def get_meetings(self, obj) -> int | None:
+        """The number of meetings, where the list annotated it."""
+        return getattr(obj, "meeting_count", None)
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["iso2", "iso3", "name", "slug"]
+
+
+class TopicSerializer(_Counted, serializers.ModelSerializer):
+    meetings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "kind", "meetings"]
+
+
+class ParticipantSerializer(_Counted, serializers.ModelSerializer):
+    country = serializers.CharField(source="country.iso2", default=None, read_only=True)
+    meetings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Participant
+        fields = ["slug", "name", "aliases", "role", "country", "meetings"]
+
+
+class AttendanceSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="participant.slug")
+    name = serializers.CharField(source="participant.name")
+    country = serializers.CharField(source="participant.country.iso2", default=None)
+    role = serializers.CharField()
+    host = serializers.SerializerMethodField()
+
+    def get_host(self, attendance) -> bool:
+        return attendance.side == "host"
+
+
+class PlaceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    country = serializers.CharField(source="country.iso2", default=None)
+    latitude = serializers.FloatField()
+    longitude = serializers.FloatField()
+
+
+class SourceSerializer(serializers.Serializer):
+    url = serializers.CharField(source="article.url", default=None)
+    title = serializers.CharField(source="article.title")
+    outlet = serializers.CharField(source="article.outlet")
+    published = serializers.DateField(source="article.published")
+    evidence = serializers.CharField()
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    place = PlaceSerializer(source="location", allow_null=True)
+    participants = AttendanceSerializer(source="attendances", many=True)
+    topics = serializers.SerializerMethodField()
+    sources = SourceSerializer(source="mentions", many=True)
+    url = serializers.CharField(source="get_absolute_url")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id", "url", "date", "date_precision", "date_reason", "place", "location_reason", "kind",
+            "status", "summary", "confidence", "participants", "topics", "sources",
+        ]  # fmt: skip
+
+    def get_topics(self, meeting) -> list[str]:
+        return [mt.topic.slug for mt in meeting.meeting_topics.all()]
+
+
+class ArticleSerializer(_Counted, serializers.ModelSerializer):
+    meetings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = ["id", "url", "title", "outlet", "published", "ingested_at", "meetings"]
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    """An article to ingest: its text, or a URL to fetch."""
+
+    text = serializers.CharField(required=False, allow_blank=False, trim_whitespace=True)
+    url = serializers.URLField(required=False, max_length=1000)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    published = serializers.DateField(required=False, allow_null=True, default=None)
+    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+
+    def validate(self, data):
+        if not data.get("text") and not data.get("url"):
+            raise serializers.ValidationError("give the article's text or its url")
+        return data
