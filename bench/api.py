@@ -89,6 +89,7 @@ def main():
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     setup_test_environment()
+    connection.settings_dict["TEST"]["NAME"] = "parley_bench"  # never the test suite's database
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         start = time.perf_counter()

@@ -58,6 +58,7 @@ def main():
     from meetings.models import Article
 
     setup_test_environment()
+    connection.settings_dict["TEST"]["NAME"] = "parley_bench"  # never the test suite's database
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         articles = corpus(args.articles)
