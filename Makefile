@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo eval worker db-stop clean
+.PHONY: run test install migrate demo eval worker screenshots db-stop clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ test: install
 eval: install
 	$(BIN)/python manage.py extract --input ../shared/seeds/articles.jsonl --output var/seeds-pred.jsonl
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/seeds-gold.jsonl var/seeds-pred.jsonl --verbose
+
+screenshots: install
+	PARLEY_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_screenshots.py -q
 
 db-stop: install
 	$(BIN)/python -c "from pathlib import Path; from config.embedded import stop; print('stopped' if stop(Path('var/pgdata').resolve()) else 'not running')"

@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "meetings.context_processors.chart_assets",
             ],
         },
     },
@@ -137,6 +138,26 @@ PARLEY_FEED_POLL_SECONDS = envint("PARLEY_FEED_POLL_SECONDS", 900)
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {"task": "parley.poll_feeds", "schedule": PARLEY_FEED_POLL_SECONDS},
 }
+
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Chart.js and its graph plugin: pinned CDN copies with SRI, and the same files
+# vendored under static/ (from the npm registry) as the offline fallback.
+PARLEY_CHART_ASSETS = [
+    {
+        "cdn": "https://cdn.jsdelivr.net/npm/chart.js@4.5.1/dist/chart.umd.min.js",
+        "integrity": "sha384-jb8JQMbMoBUzgWatfe6COACi2ljcDdZQ2OxczGA3bGNeWe+6DChMTBJemed7ZnvJ",
+        "local": "vendor/chart.js/chart.umd.min.js",
+        "global": "Chart",
+    },
+    {
+        "cdn": "https://cdn.jsdelivr.net/npm/chartjs-chart-graph@4.3.5/build/index.umd.min.js",
+        "integrity": "sha384-g9gcPdz87jJ9GkT6/Osxzb8VQ+MT4KqA0rzekkcdNvvxDmy2T9CGjrRTAzrSA6PA",
+        "local": "vendor/chartjs-chart-graph/index.umd.min.js",
+        "global": "ChartGraphs",
+    },
+]
 
 # Reading the API is public unless PARLEY_API_REQUIRE_LOGIN; writing always needs a login.
 PARLEY_API_REQUIRE_LOGIN = envbool("PARLEY_API_REQUIRE_LOGIN", False)

@@ -83,6 +83,8 @@ def _checked(article: RawArticle, published: date | None, outlet: str) -> Item:
         )
     if not any(ch.isalpha() for ch in article.text):
         return SourceError(article.source, "no text")
+    if article.url and not article.url.lower().startswith(("http://", "https://")):
+        article = replace(article, url=None)  # a javascript: or file: link is no source address
     return replace(article, published=article.published or published, outlet=article.outlet or outlet)
 
 
@@ -326,3 +328,20 @@ def read_submission(
     if isinstance(item, SourceError):
         return item
     return _checked(replace(item, title=title[:500] or item.title, url=url), published, outlet)
+
+
+def read_upload(name: str, data: bytes, *, published: date | None = None, outlet: str = "") -> Item:
+    """The first article of an uploaded file (text, HTML, feed or JSONL)."""
+    suffix = Path(name).suffix.lower()
+    if len(data) > max_chars() * 4:
+        return SourceError(name, f"file of {len(data):,} bytes is over the size limit")
+    if suffix in JSONL_SUFFIXES:
+        try:
+            line = next((ln for ln in decode(data).splitlines() if ln.strip()), "")
+        except ValueError as exc:
+            return SourceError(name, str(exc))
+        items = [_jsonl_row(line, f"{name}:1", Path("."))] if line else [SourceError(name, "empty file")]
+    else:
+        items = list(read_bytes(data, name, kind=_kind(suffix, data)))
+    item = items[0] if items else SourceError(name, "no article found")
+    return _checked(item, published, outlet) if isinstance(item, RawArticle) else item

@@ -138,7 +138,9 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Topic.objects.annotate(meeting_count=Count("meeting_topics")).order_by("-meeting_count", "name")
+        topics = Topic.objects.annotate(meeting_count=Count("meeting_topics")).order_by("-meeting_count", "name")
+        text = self.request.query_params.get("q", "").strip()
+        return topics.filter(name__icontains=text) if text else topics
 
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):

@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Exists, OuterRef, Q
+from django.http import QueryDict
 
 from meetings.models import Article, Attendance, Country, Meeting, MeetingTopic, Mention, Participant, Topic
 from meetings.names import fold
@@ -23,6 +24,18 @@ def evidence_vector():
 
 def article_vector():
     return SearchVector("text", config=SEARCH_CONFIG)
+
+
+def _without_blanks(data):
+    """A submitted form sends every field; an empty one means no filter, not a bad value."""
+    if data is None:
+        return None
+    clean = QueryDict(mutable=True)
+    for key, values in data.lists():
+        kept = [v for v in values if v.strip()]
+        if kept:
+            clean.setlist(key, kept)
+    return clean
 
 
 class _CodeField(forms.ModelMultipleChoiceField):
@@ -76,8 +89,8 @@ class MeetingFilter(django_filters.FilterSet):
         model = Meeting
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(_without_blanks(data), *args, **kwargs)
         self.filters["country"].field_class = _CodeField
 
     def filter_all_participants(self, queryset, name, participants):
@@ -95,8 +108,14 @@ class MeetingFilter(django_filters.FilterSet):
     def filter_country(self, queryset, name, countries):
         if not countries:
             return queryset
-        attended = Attendance.objects.filter(meeting=OuterRef("pk"), participant__country__in=countries)
-        return queryset.filter(Q(Exists(attended)) | Q(location__country__in=countries))
+        return queryset.filter(pk__in=self.country_meetings(countries))
+
+    @staticmethod
+    def country_meetings(countries):
+        """Ids of meetings a person of one of the countries attended, or held in one of them."""
+        attended = Attendance.objects.filter(participant__country__in=countries).values("meeting_id")
+        held = Meeting.objects.filter(location__country__in=countries).values("id")
+        return attended.union(held)
 
     def filter_topics(self, queryset, name, topics):
         for topic in topics:

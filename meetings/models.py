@@ -25,6 +25,9 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("meetings:country", args=[self.slug])
+
 
 class ParticipantQuerySet(models.QuerySet):
     def with_meeting_counts(self):

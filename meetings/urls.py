@@ -5,8 +5,11 @@ from meetings import views
 app_name = "meetings"
 
 urlpatterns = [
-    path("", views.TimelineView.as_view(), name="timeline"),
+    path("", views.dashboard, name="timeline"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting"),
-    path("people/<slug:slug>/", views.ParticipantDetailView.as_view(), name="participant"),
-    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
+    path("people/", views.people_list, name="people"),
+    path("people/<slug:slug>/", views.participant_page, name="participant"),
+    path("topics/<slug:slug>/", views.topic_page, name="topic"),
+    path("countries/<slug:slug>/", views.country_page, name="country"),
+    path("add/", views.AddArticleView.as_view(), name="add"),
 ]

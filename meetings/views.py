@@ -1,42 +1,150 @@
-from django.views.generic import DetailView, ListView
+"""The dashboard pages: thin views over the shared filter and the selectors.
 
-from meetings.models import Meeting, Participant, Topic
+Pages render the timeline and key figures on the server; the charts fetch their data
+from the stats API with the page's own query string, so a page stays fast however
+many meetings match.
+"""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views import View
+from django.views.generic import DetailView
+
+from ingest.pipeline import ingest_one
+from ingest.sources import SourceError, read_submission, read_upload
+from meetings import selectors
+from meetings.filters import MeetingFilter
+from meetings.forms import ArticleForm
+from meetings.models import Country, Meeting, Mention, Participant, Topic
+
+PAGE_SIZE = 30
+NEWEST_FIRST = F("date").desc(nulls_last=True)
 
 
-class TimelineView(ListView):
-    """The meetings, newest first."""
+def meetings_for_cards():
+    """Everything a meeting card shows (people, topics, the first source) in four queries."""
+    return Meeting.objects.for_list().prefetch_related(
+        Prefetch("mentions", queryset=Mention.objects.select_related("article"))
+    )
 
-    queryset = Meeting.objects.for_list()
-    template_name = "meetings/timeline.html"
-    context_object_name = "meetings"
-    paginate_by = 50
+
+def timeline_context(request, base, extra_filter=None) -> tuple[dict, int]:
+    """The filtered timeline of a page: dated meetings by page, undated ones apart."""
+    data = request.GET.copy()
+    filterset = MeetingFilter(data, queryset=base, request=request)
+    if not filterset.is_valid():
+        return {"filterset": filterset, "errors": filterset.errors}, 400
+    meetings = filterset.qs
+    if extra_filter:
+        meetings = meetings.filter(**extra_filter)
+    dated = meetings.filter(date__isnull=False).order_by(NEWEST_FIRST, "-id")
+    page = Paginator(dated, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = data.copy()
+    query.pop("page", None)
+    return {
+        "filterset": filterset,
+        "page": page,
+        "undated": meetings.filter(date__isnull=True).order_by("-id")[:PAGE_SIZE],
+        "figures": selectors.key_figures(meetings),
+        "query": query.urlencode(),
+        "kinds": Meeting.Kind.choices,
+        "statuses": Meeting.Status.choices,
+        "countries": Country.objects.filter(participants__isnull=False).distinct().order_by("name"),
+    }, 200
+
+
+def dashboard(request):
+    context, status = timeline_context(request, meetings_for_cards())
+    return render(request, "meetings/dashboard.html", context, status=status)
 
 
 class MeetingDetailView(DetailView):
-    queryset = Meeting.objects.for_list().prefetch_related("mentions__article")
     template_name = "meetings/meeting_detail.html"
     context_object_name = "meeting"
 
-
-class ParticipantDetailView(DetailView):
-    model = Participant
-    template_name = "meetings/participant_detail.html"
-    context_object_name = "participant"
+    def get_queryset(self):
+        return meetings_for_cards()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            meetings=Meeting.objects.for_list().filter(attendances__participant=self.object),
-            **kwargs,
+        people = [a.participant_id for a in self.object.attendances.all()]
+        related = (
+            meetings_for_cards()
+            .filter(attendances__participant__in=people)
+            .exclude(pk=self.object.pk)
+            .distinct()
+            .order_by(NEWEST_FIRST, "-id")[:10]
         )
+        return super().get_context_data(related=related, **kwargs)
 
 
-class TopicDetailView(DetailView):
-    model = Topic
-    template_name = "meetings/topic_detail.html"
-    context_object_name = "topic"
+def participant_page(request, slug):
+    person = get_object_or_404(Participant.objects.select_related("country"), slug=slug)
+    context, status = timeline_context(request, meetings_for_cards(), extra_filter={"attendances__participant": person})
+    context.update(
+        person=person,
+        counterparts=selectors.counterparts(person, limit=15),
+        topics=selectors.participant_topics(person, limit=12),
+        scope=f"participant={person.slug}",
+    )
+    return render(request, "meetings/participant_detail.html", context, status=status)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            meetings=Meeting.objects.for_list().filter(meeting_topics__topic=self.object),
-            **kwargs,
+
+def topic_page(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    context, status = timeline_context(request, meetings_for_cards(), extra_filter={"meeting_topics__topic": topic})
+    context.update(topic=topic, scope=f"topic={topic.slug}")
+    return render(request, "meetings/topic_detail.html", context, status=status)
+
+
+def country_page(request, slug):
+    country = get_object_or_404(Country, slug=slug)
+    base = meetings_for_cards().filter(pk__in=MeetingFilter.country_meetings([country]))
+    context, status = timeline_context(request, base)
+    context.update(country=country, scope=f"country={country.iso2}")
+    return render(request, "meetings/country_detail.html", context, status=status)
+
+
+def people_list(request):
+    people = (
+        Participant.objects.select_related("country")
+        .annotate(meeting_count=Count("attendances"))
+        .order_by("-meeting_count", "name")
+    )
+    page = Paginator(people, 100).get_page(request.GET.get("page"))
+    return render(request, "meetings/people_list.html", {"page": page})
+
+
+class AddArticleView(LoginRequiredMixin, View):
+    """Paste text, give a URL or upload a file; the meetings found are stored through
+    the same ingest service as the command."""
+
+    template_name = "meetings/add_article.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ArticleForm()})
+
+    def post(self, request):
+        form = ArticleForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        data = form.cleaned_data
+        upload = data.get("file")
+        if upload:
+            item = read_upload(upload.name, upload.read(), published=data["published"], outlet=data["outlet"])
+        else:
+            item = read_submission(
+                text=data["text"], url=data["url"] or None, published=data["published"], outlet=data["outlet"]
+            )
+        if isinstance(item, SourceError):
+            form.add_error(None, f"{item.source}: {item.reason}")
+            return render(request, self.template_name, {"form": form}, status=400)
+        result = ingest_one(item)
+        found = meetings_for_cards().filter(mentions__article=result.article).order_by(NEWEST_FIRST, "-id")
+        return render(
+            request,
+            self.template_name,
+            {"form": ArticleForm(), "result": result, "found": found},
+            status=201 if result.created else 200,
         )

@@ -104,7 +104,7 @@ def test_bad_arguments_are_refused(folder):
     assert error is not None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_give_the_same_meetings_as_one(folder):
     ingest(folder, "--published", "2020-01-08")
     once = sorted(Meeting.objects.values_list("date", "location__name", "kind", "status"))
@@ -143,7 +143,7 @@ def _redis_reachable() -> bool:
 
 
 @pytest.mark.skipif(not _redis_reachable(), reason="no Redis broker on 127.0.0.1:6379")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_celery_worker_ingests_an_article_through_redis(settings):
     from celery.contrib.testing.worker import start_worker
 

@@ -106,7 +106,7 @@ def test_a_known_country_must_agree():
     assert participant_match(ExtractedParticipant("Mohammed bin Salman", "", "SA", ())) is None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_ingest_of_the_same_meeting_creates_no_duplicates():
     errors = []
 
