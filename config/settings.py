@@ -93,6 +93,10 @@ if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.config(conn_max_age=60)}
 else:
     DATABASES = {"default": embedded_database(BASE_DIR / "var" / "pgdata")}
+# Room for the hash aggregates of the charts (per sort or hash, per query).
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "options", f"-c work_mem={os.environ.get('PARLEY_WORK_MEM', '32MB')}"
+)
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Parley needs PostgreSQL: DATABASE_URL must be postgres://")
 

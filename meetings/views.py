@@ -30,25 +30,28 @@ def meetings_for_cards():
     )
 
 
-def timeline_context(request, base, extra_filter=None) -> tuple[dict, int]:
-    """The filtered timeline of a page: dated meetings by page, undated ones apart."""
+def timeline_context(request, scope: dict[str, str] | None = None) -> tuple[dict, int]:
+    """The filtered timeline of a page: dated meetings by page, undated ones apart.
+
+    ``scope`` adds the page's own filter (a person, a topic, a country) to the user's,
+    so pages, charts and the API agree on what they count.
+    """
     data = request.GET.copy()
-    filterset = MeetingFilter(data, queryset=base, request=request)
+    for name, value in (scope or {}).items():
+        data.setlist(name, [*data.getlist(name), value] if name != "country" else [value])
+    filterset = MeetingFilter(data, queryset=meetings_for_cards(), request=request)
     if not filterset.is_valid():
         return {"filterset": filterset, "errors": filterset.errors}, 400
     meetings = filterset.qs
-    if extra_filter:
-        meetings = meetings.filter(**extra_filter)
     dated = meetings.filter(date__isnull=False).order_by(NEWEST_FIRST, "-id")
     page = Paginator(dated, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = data.copy()
-    query.pop("page", None)
+    data.pop("page", None)
     return {
         "filterset": filterset,
         "page": page,
         "undated": meetings.filter(date__isnull=True).order_by("-id")[:PAGE_SIZE],
         "figures": selectors.key_figures(meetings),
-        "query": query.urlencode(),
+        "query": data.urlencode(),
         "kinds": Meeting.Kind.choices,
         "statuses": Meeting.Status.choices,
         "countries": Country.objects.filter(participants__isnull=False).distinct().order_by("name"),
@@ -56,7 +59,7 @@ def timeline_context(request, base, extra_filter=None) -> tuple[dict, int]:
 
 
 def dashboard(request):
-    context, status = timeline_context(request, meetings_for_cards())
+    context, status = timeline_context(request)
     return render(request, "meetings/dashboard.html", context, status=status)
 
 
@@ -81,28 +84,26 @@ class MeetingDetailView(DetailView):
 
 def participant_page(request, slug):
     person = get_object_or_404(Participant.objects.select_related("country"), slug=slug)
-    context, status = timeline_context(request, meetings_for_cards(), extra_filter={"attendances__participant": person})
+    context, status = timeline_context(request, {"participant": person.slug})
     context.update(
         person=person,
         counterparts=selectors.counterparts(person, limit=15),
         topics=selectors.participant_topics(person, limit=12),
-        scope=f"participant={person.slug}",
     )
     return render(request, "meetings/participant_detail.html", context, status=status)
 
 
 def topic_page(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    context, status = timeline_context(request, meetings_for_cards(), extra_filter={"meeting_topics__topic": topic})
-    context.update(topic=topic, scope=f"topic={topic.slug}")
+    context, status = timeline_context(request, {"topic": topic.slug})
+    context.update(topic=topic)
     return render(request, "meetings/topic_detail.html", context, status=status)
 
 
 def country_page(request, slug):
     country = get_object_or_404(Country, slug=slug)
-    base = meetings_for_cards().filter(pk__in=MeetingFilter.country_meetings([country]))
-    context, status = timeline_context(request, base)
-    context.update(country=country, scope=f"country={country.iso2}")
+    context, status = timeline_context(request, {"country": country.iso2})
+    context.update(country=country)
     return render(request, "meetings/country_detail.html", context, status=status)
 
 
