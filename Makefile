@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo eval worker screenshots db-stop clean
+.PHONY: run test install migrate demo eval worker screenshots backup restore load db-stop clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ eval: install
 
 screenshots: install
 	PARLEY_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_screenshots.py -q
+
+BACKUP ?= var/backups/parley-$(shell date +%Y%m%d-%H%M%S).dump
+backup: install
+	$(BIN)/python -m config.backup dump $(BACKUP)
+	@echo "backup written to $(BACKUP)"
+
+restore: install
+	@test -n "$(FROM)" || (echo "usage: make restore FROM=var/backups/parley-....dump" && exit 2)
+	$(BIN)/python -m config.backup restore $(FROM)
 
 db-stop: install
 	$(BIN)/python -c "from pathlib import Path; from config.embedded import stop; print('stopped' if stop(Path('var/pgdata').resolve()) else 'not running')"

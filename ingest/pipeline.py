@@ -86,11 +86,23 @@ def run(
                     article.source,
                     result.meetings_new,
                     result.meetings_merged,
+                    extra={"event": "article_ingested", "source": article.source, "article_id": result.article.pk},
                 )
             else:
                 summary.articles_known += 1
     for error in summary.failed:
-        log.warning("failed %s: %s", error.source, error.reason)
+        log.warning(
+            "failed %s: %s", error.source, error.reason, extra={"event": "source_failed", "source": error.source}
+        )
+    log.info(
+        "ingest run: %d articles new, %d known, %d failed; %d meetings new, %d merged",
+        summary.articles_new,
+        summary.articles_known,
+        len(summary.failed),
+        summary.meetings_new,
+        summary.meetings_merged,
+        extra={"event": "ingest_run", "dry_run": dry_run, **{k: v for k, v in vars(summary).items() if k != "failed"}},
+    )
     return summary
 
 

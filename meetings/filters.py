@@ -10,6 +10,8 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from meetings.models import Article, Attendance, Country, Meeting, MeetingTopic, Mention, Participant, Topic
 from meetings.names import fold
@@ -45,26 +47,31 @@ class _CodeField(forms.ModelMultipleChoiceField):
         return super().clean([v.upper() for v in value] if value else value)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class Choices(django_filters.ModelMultipleChoiceFilter):
+    """Repeatable values given by slug or code: strings in the API schema."""
+
+
 class MeetingFilter(django_filters.FilterSet):
-    participant = django_filters.ModelMultipleChoiceFilter(
+    participant = Choices(
         queryset=Participant.objects.all(),
         to_field_name="slug",
         method="filter_all_participants",
         help_text="Participant slug; repeat it for meetings with all of them.",
     )
-    any_participant = django_filters.ModelMultipleChoiceFilter(
+    any_participant = Choices(
         queryset=Participant.objects.all(),
         to_field_name="slug",
         method="filter_any_participant",
         help_text="Participant slug; repeat it for meetings with any of them.",
     )
-    country = django_filters.ModelMultipleChoiceFilter(
+    country = Choices(
         queryset=Country.objects.all(),
         to_field_name="iso2",
         method="filter_country",
         help_text="ISO 3166 alpha-2 code of a participant's country or of the place; repeatable (any).",
     )
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = Choices(
         queryset=Topic.objects.all(),
         to_field_name="slug",
         method="filter_topics",
@@ -134,7 +141,7 @@ class MeetingFilter(django_filters.FilterSet):
 
 class ParticipantFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_name", max_length=200, help_text="Part of a name or alias.")
-    country = django_filters.ModelMultipleChoiceFilter(
+    country = Choices(
         queryset=Country.objects.all(), to_field_name="iso2", field_name="country__iso2", help_text="ISO alpha-2 code."
     )
 

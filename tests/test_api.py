@@ -257,4 +257,3 @@ def test_writes_are_refused_on_read_only_endpoints(api, world, django_user_model
     api.force_authenticate(django_user_model.objects.create_user("analyst"))
     assert api.delete(f"/api/meetings/{world['m1'].id}/").status_code == 405
     assert Topic.objects.count() == 2
-

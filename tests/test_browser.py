@@ -71,10 +71,7 @@ def page(page: Page):
 
 def canvases_drawn(page: Page) -> list[bool]:
     """For each chart: is it drawn, with some non-blank pixels?"""
-    page.wait_for_function(
-        "document.querySelectorAll('canvas[data-drawn]').length"
-        " === document.querySelectorAll('canvas[data-chart]').length"
-    )
+    expect(page.locator("canvas[data-drawn]")).to_have_count(page.locator("canvas[data-chart]").count())
     return page.eval_on_selector_all(
         "canvas[data-chart]",
         """els => els.map(c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
