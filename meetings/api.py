@@ -22,9 +22,16 @@ from meetings.models import Article, Country, Meeting, Mention, Participant, Top
 from meetings.serializers import (
     ArticleSerializer,
     ArticleSubmitSerializer,
+    CountryCountSerializer,
     CountrySerializer,
     MeetingSerializer,
+    NetworkSerializer,
+    ParticipantDetailSerializer,
     ParticipantSerializer,
+    PeriodCountSerializer,
+    PersonCountSerializer,
+    SummarySerializer,
+    TopicCountSerializer,
     TopicSerializer,
 )
 
@@ -125,6 +132,7 @@ class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("-meeting_count", "name")
         )
 
+    @extend_schema(responses=ParticipantDetailSerializer)
     def retrieve(self, request, *args, **kwargs):
         person = self.get_object()
         data = self.get_serializer(person).data
@@ -194,14 +202,15 @@ class _Stats(APIView):
 
 
 class StatsSummary(_Stats):
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=SummarySerializer)
     def get(self, request):
         return Response(selectors.key_figures(filtered_meetings(request)))
 
 
 class StatsOverTime(_Stats):
     @extend_schema(
-        parameters=[OpenApiParameter("period", str, enum=list(selectors.PERIODS))], responses=OpenApiTypes.OBJECT
+        parameters=[OpenApiParameter("period", str, enum=list(selectors.PERIODS))],
+        responses=PeriodCountSerializer(many=True),
     )
     def get(self, request):
         period = request.query_params.get("period", "month")
@@ -211,24 +220,24 @@ class StatsOverTime(_Stats):
 
 
 class StatsTopParticipants(_Stats):
-    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=OpenApiTypes.OBJECT)
+    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=PersonCountSerializer(many=True))
     def get(self, request):
         return Response(selectors.top_participants(filtered_meetings(request), self.limit(request)))
 
 
 class StatsTopTopics(_Stats):
-    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=OpenApiTypes.OBJECT)
+    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=TopicCountSerializer(many=True))
     def get(self, request):
         return Response(selectors.top_topics(filtered_meetings(request), self.limit(request)))
 
 
 class StatsTopCountries(_Stats):
-    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=OpenApiTypes.OBJECT)
+    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=CountryCountSerializer(many=True))
     def get(self, request):
         return Response(selectors.top_countries(filtered_meetings(request), self.limit(request)))
 
 
 class StatsNetwork(_Stats):
-    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=OpenApiTypes.OBJECT)
+    @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=NetworkSerializer)
     def get(self, request):
         return Response(selectors.network(filtered_meetings(request), self.limit(request, default=60, most=500)))

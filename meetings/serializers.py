@@ -26,7 +26,7 @@ class TopicSerializer(_Counted, serializers.ModelSerializer):
 
 
 class ParticipantSerializer(_Counted, serializers.ModelSerializer):
-    country = serializers.CharField(source="country.iso2", default=None, read_only=True)
+    country = serializers.CharField(source="country.iso2", default=None, allow_null=True, read_only=True)
     meetings = serializers.SerializerMethodField()
 
     class Meta:
@@ -37,7 +37,7 @@ class ParticipantSerializer(_Counted, serializers.ModelSerializer):
 class AttendanceSerializer(serializers.Serializer):
     slug = serializers.CharField(source="participant.slug")
     name = serializers.CharField(source="participant.name")
-    country = serializers.CharField(source="participant.country.iso2", default=None)
+    country = serializers.CharField(source="participant.country.iso2", default=None, allow_null=True)
     role = serializers.CharField()
     host = serializers.SerializerMethodField()
 
@@ -47,16 +47,16 @@ class AttendanceSerializer(serializers.Serializer):
 
 class PlaceSerializer(serializers.Serializer):
     name = serializers.CharField()
-    country = serializers.CharField(source="country.iso2", default=None)
-    latitude = serializers.FloatField()
-    longitude = serializers.FloatField()
+    country = serializers.CharField(source="country.iso2", default=None, allow_null=True)
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
 
 
 class SourceSerializer(serializers.Serializer):
-    url = serializers.CharField(source="article.url", default=None)
+    url = serializers.CharField(source="article.url", default=None, allow_null=True)
     title = serializers.CharField(source="article.title")
     outlet = serializers.CharField(source="article.outlet")
-    published = serializers.DateField(source="article.published")
+    published = serializers.DateField(source="article.published", allow_null=True)
     evidence = serializers.CharField()
 
 
@@ -99,3 +99,66 @@ class ArticleSubmitSerializer(serializers.Serializer):
         if not data.get("text") and not data.get("url"):
             raise serializers.ValidationError("give the article's text or its url")
         return data
+
+
+# Shapes of the statistics, for the API schema.
+
+
+class SummarySerializer(serializers.Serializer):
+    meetings = serializers.IntegerField()
+    people = serializers.IntegerField()
+    countries = serializers.IntegerField()
+    topics = serializers.IntegerField()
+
+
+class PeriodCountSerializer(serializers.Serializer):
+    period = serializers.DateField()
+    kind = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class PersonCountSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    country = serializers.CharField(allow_null=True)
+    count = serializers.IntegerField()
+
+
+class TopicCountSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class CountryCountSerializer(serializers.Serializer):
+    iso2 = serializers.CharField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class NodeSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The person's slug.")
+    name = serializers.CharField()
+    country = serializers.CharField(allow_null=True)
+    weight = serializers.IntegerField()
+
+
+class EdgeSerializer(serializers.Serializer):
+    source = serializers.CharField()
+    target = serializers.CharField()
+    weight = serializers.IntegerField(help_text="Meetings of the two.")
+
+
+class NetworkSerializer(serializers.Serializer):
+    nodes = NodeSerializer(many=True)
+    edges = EdgeSerializer(many=True)
+
+
+class ParticipantDetailSerializer(ParticipantSerializer):
+    counterparts = PersonCountSerializer(many=True, read_only=True)
+    topics = TopicCountSerializer(many=True, read_only=True)
+
+    class Meta(ParticipantSerializer.Meta):
+        fields = [*ParticipantSerializer.Meta.fields, "counterparts", "topics"]
