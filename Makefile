@@ -41,6 +41,10 @@ eval: install
 screenshots: install
 	PARLEY_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_screenshots.py -q
 
+LOAD_SECONDS ?= 30
+load: install
+	$(BIN)/python bench/load.py --seconds $(LOAD_SECONDS)
+
 BACKUP ?= var/backups/parley-$(shell date +%Y%m%d-%H%M%S).dump
 backup: install
 	$(BIN)/python -m config.backup dump $(BACKUP)

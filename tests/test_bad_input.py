@@ -39,9 +39,12 @@ CORPUS = {
     "nothing.html": b"<html><body><nav>Home | Search</nav></body></html>",
     "broken.rss": b"<?xml version='1.0'?><rss><channel><item><title>x",
     "script-feed.rss": b"<?xml version='1.0'?><rss version='2.0'><channel><title>W</title><item><title>Talks</title>"
-    b"<link>javascript:alert(1)</link><description>&lt;script&gt;alert(1)&lt;/script&gt;" + GOOD.encode()
+    b"<link>javascript:alert(1)</link><description>&lt;script&gt;alert(1)&lt;/script&gt;"
+    + GOOD.encode()
     + b"</description></item></channel></rss>",
-    "garbage.jsonl": b'{oops\n["list"]\n{"text": 5}\n{"id": "x", "text": "' + GOOD.encode() + b'", "published": "2023-13-45"}\n',
+    "garbage.jsonl": b'{oops\n["list"]\n{"text": 5}\n{"id": "x", "text": "'
+    + GOOD.encode()
+    + b'", "published": "2023-13-45"}\n',
     "newlines.txt": b"\n" * 20_000 + GOOD.encode(),
 }
 
@@ -93,8 +96,13 @@ def test_the_api(django_user_model, settings, name):
 def test_absurd_api_values_are_400(django_user_model):
     api = APIClient()
     api.force_authenticate(django_user_model.objects.create_user("feeder"))
-    for payload in ({"text": GOOD, "published": "40000-01-01"}, {"text": GOOD, "published": "2023-02-30"},
-                    {"url": "ftp://example.org/x"}, {"text": ["a", "list"]}, {"text": GOOD, "outlet": "x" * 500}):
+    for payload in (
+        {"text": GOOD, "published": "40000-01-01"},
+        {"text": GOOD, "published": "2023-02-30"},
+        {"url": "ftp://example.org/x"},
+        {"text": ["a", "list"]},
+        {"text": GOOD, "outlet": "x" * 500},
+    ):
         response = api.post("/api/articles/", payload, format="json")
         assert response.status_code == 400, (payload, response.content)
     assert api.post("/api/articles/", "not json", content_type="application/json").status_code == 400
