@@ -34,7 +34,8 @@ CORPUS = {
     "absurd-dates.txt": ("Talks\n\nOn February 30, 2019 and in the year 40000, " + GOOD).encode(),
     "scripts.txt": "Talks\n\n\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646 met \u4e60\u8fd1\u5e73 and \u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 in \u5317\u4eac. \u200f\u200b\U0001f91d".encode(),  # noqa: E501
     "script-tags.html": b"<html><body><article><script>alert(1)</script><p>" + GOOD.encode() + b"</p>"
-    b"<p onclick='x()'>More <a href='javascript:alert(2)'>text</a> about trade and security talks.</p></article></body></html>",
+    b"<p onclick='x()'>More <a href='javascript:alert(2)'>text</a> about trade and security talks.</p>"
+    b"</article></body></html>",
     "malformed.html": b"<html><body><div><p>" + GOOD.encode() + b"<p><div></span></b>",
     "nothing.html": b"<html><body><nav>Home | Search</nav></body></html>",
     "broken.rss": b"<?xml version='1.0'?><rss><channel><item><title>x",
