@@ -53,7 +53,7 @@ def _work(articles: list[RawArticle]) -> list[tuple]:
 def run(
     items: Iterable[RawArticle | SourceError],
     *,
-    workers: int = 1,
+    workers: int = 0,
     dry_run: bool = False,
     batch_size: int = BATCH_SIZE,
     on_article: Callable[[RawArticle, list[ExtractedMeeting] | None], None] | None = None,
@@ -129,15 +129,17 @@ def _known(article: RawArticle, digest: str) -> bool:
 
 
 def _analysed(articles: Iterator[RawArticle], workers: int, batch_size: int, summary: RunSummary):
-    """(batch, meetings per article) pairs, parsed here or in worker processes."""
+    """(batch, meetings per article) pairs, parsed in this process (workers=0) or in
+    worker processes while this one writes the batches already parsed."""
     batches = iter(lambda: list(islice(articles, batch_size)), [])
-    if workers <= 1:
+    if workers <= 0:
         for batch in batches:
             yield batch, _safe_analyse(batch, batch_size, summary)
         return
-    # Workers are spawned, not forked: they hold no database connection and load
-    # only spaCy and the extractor.
-    context = multiprocessing.get_context("spawn")
+    # Forked workers start at once with whatever pipeline this process has loaded. They
+    # never touch the database connection they inherit, and multiprocessing ends them
+    # with os._exit, so it is never closed from their side.
+    context = multiprocessing.get_context("fork")
     model = settings.PARLEY_SPACY_MODEL
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending = []

@@ -100,7 +100,7 @@ def test_bad_sources_are_reported_the_rest_is_saved_and_the_exit_fails(folder):
 def test_bad_arguments_are_refused(folder):
     _, error = ingest(folder, "--published", "yesterday")
     assert error is not None and "--published" in str(error)
-    _, error = ingest(folder, "--workers", "0")
+    _, error = ingest(folder, "--workers", "-1")
     assert error is not None
 
 

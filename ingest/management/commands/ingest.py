@@ -17,7 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--published", help="publication date (YYYY-MM-DD) for articles that give none")
         parser.add_argument("--outlet", default="", help="outlet name for articles that give none")
-        parser.add_argument("--workers", type=int, default=1, help="processes running spaCy")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="processes running spaCy while this one writes (0: parse here, one thing at a time)",
+        )
         parser.add_argument("--batch-size", type=int, default=pipeline.BATCH_SIZE)
         parser.add_argument("--dry-run", action="store_true", help="extract but write nothing")
 
@@ -26,8 +31,8 @@ class Command(BaseCommand):
             published = parse_date(published)
         except ValueError:
             raise CommandError(f"--published must be a date as YYYY-MM-DD, not {published!r}") from None
-        if workers < 1 or batch_size < 1:
-            raise CommandError("--workers and --batch-size must be at least 1")
+        if workers < 0 or batch_size < 1:
+            raise CommandError("--workers must be 0 or more and --batch-size at least 1")
         items = read_sources(targets, published=published, outlet=outlet)
         with tqdm(desc="articles", unit=" art", disable=None, file=sys.stderr) as bar:
             summary = pipeline.run(
