@@ -20,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+from bench.throwaway import throwaway_database  # noqa: E402
+
 FILL = """
 INSERT INTO meetings_participant (name, slug, aliases, country_id, role, name_key, surname_key, created_at)
 SELECT 'Leader ' || n, 'leader-' || n, '{}',
@@ -87,12 +89,9 @@ def main():
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
-    setup_test_environment()
-    connection.settings_dict["TEST"]["NAME"] = "parley_bench"  # never the test suite's database
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         start = time.perf_counter()
         with connection.cursor() as cursor:
             cursor.execute(FILL, {"meetings": args.meetings, "people": args.people})
@@ -152,8 +151,6 @@ def main():
                     raw.append((time.perf_counter() - t) * 1000)
             p50, p95, r50 = statistics.median(timings), percentile(timings, 0.95), statistics.median(raw)
             print(f"{url:<66}{p50:>8.1f}{p95:>8.1f}{r50:>8.1f}{p50 / r50:>7.2f}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

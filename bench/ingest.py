@@ -17,6 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+from bench.throwaway import throwaway_database  # noqa: E402
+
 
 def corpus(n: int):
     """The demo articles, repeated with a numbered note so each one is new."""
@@ -50,18 +52,13 @@ def main():
     django.setup()
     import spacy
     from django.conf import settings
-    from django.db import connection
-    from django.test.utils import setup_test_environment
 
     from ingest import pipeline
     from ingest.gazetteer import gazetteer
     from ingest.nlp import get_nlp
     from meetings.models import Article
 
-    setup_test_environment()
-    connection.settings_dict["TEST"]["NAME"] = "parley_bench"  # never the test suite's database
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         articles = corpus(args.articles)
         texts = [a.text for a in articles]
         words = sum(len(t.split()) for t in texts)
@@ -102,8 +99,6 @@ def main():
         print(f"{'ingest, 2 workers':<28}{t_two:>10.2f}{rate(t_two):>12.1f}")
         print(f"ingest / bare spaCy: {t_bare / t_one:.2f} (target >= 0.80)")
         print(f"2 workers / 1 worker: {t_one / t_two:.2f}x (target >= 1.60)")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,11 @@ def top_participants(meetings: QuerySet, limit: int = 10) -> list[dict]:
         .annotate(count=Count("meeting_id"))
         .order_by("-count", "participant")[:limit]
     )
+    return _people_with_counts(rows)
+
+
+def _people_with_counts(rows) -> list[dict]:
+    """Rows of (participant id, count), in order, as the people they count."""
     counts = {r["participant"]: r["count"] for r in rows}
     people = Participant.objects.select_related("country").in_bulk(counts)
     return [
@@ -153,17 +158,7 @@ def counterparts(participant: Participant, limit: int = 20) -> list[dict]:
         .annotate(count=Count("meeting_id", distinct=True))
         .order_by("-count", "participant")[:limit]
     )
-    counts = {r["participant"]: r["count"] for r in rows}
-    people = Participant.objects.select_related("country").in_bulk(counts)
-    return [
-        {
-            "slug": people[pk].slug,
-            "name": people[pk].name,
-            "country": people[pk].country.iso2 if people[pk].country else None,
-            "count": n,
-        }
-        for pk, n in counts.items()
-    ]
+    return _people_with_counts(rows)
 
 
 def participant_topics(participant: Participant, limit: int = 10) -> list[dict]:
