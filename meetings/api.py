@@ -3,7 +3,7 @@
 import csv
 import json
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -18,7 +18,7 @@ from ingest.pipeline import ingest_one
 from ingest.sources import SourceError, read_submission
 from meetings import selectors
 from meetings.filters import MeetingFilter, ParticipantFilter
-from meetings.models import Article, Country, Meeting, Mention, Participant, Topic
+from meetings.models import Article, Country, Meeting, Participant, Topic
 from meetings.serializers import (
     ArticleSerializer,
     ArticleSubmitSerializer,
@@ -36,13 +36,6 @@ from meetings.serializers import (
 )
 
 EXPORT_CHUNK = 2000
-NEWEST_FIRST = F("date").desc(nulls_last=True)  # undated meetings come last, not first
-
-
-def meetings_for_api():
-    return Meeting.objects.for_list().prefetch_related(
-        Prefetch("mentions", queryset=Mention.objects.select_related("article"))
-    )
 
 
 def filtered_meetings(request):
@@ -61,7 +54,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = MeetingFilter
 
     def get_queryset(self):
-        return meetings_for_api().order_by(NEWEST_FIRST, "-id")
+        return Meeting.objects.for_list().newest_first()
 
     @extend_schema(
         parameters=[OpenApiParameter("format", str, enum=["csv", "json"], description="csv (default) or json")],
@@ -174,7 +167,7 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if isinstance(item, SourceError):
             raise ValidationError({"article": f"{item.source}: {item.reason}"})
         result = ingest_one(item)
-        meetings = meetings_for_api().filter(mentions__article=result.article).order_by(NEWEST_FIRST, "-id")
+        meetings = Meeting.objects.for_list().filter(mentions__article=result.article).newest_first()
         return Response(
             {
                 "article": ArticleSerializer(result.article).data,

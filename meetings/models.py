@@ -167,24 +167,17 @@ class Article(models.Model):
 
 class MeetingQuerySet(models.QuerySet):
     def for_list(self):
-        """Everything a meeting card shows, in a constant number of queries."""
+        """Everything a meeting card or an API record shows, in a constant number of queries."""
         return self.select_related("location__country").prefetch_related(
-            # One query for all participants of the page, not one per card.
-            models.Prefetch(
-                "attendances",
-                queryset=Attendance.objects.select_related("participant__country"),
-            ),
-            # One query for all topics of the page.
+            # One query each for the people, the topics and the sources of the whole page.
+            models.Prefetch("attendances", queryset=Attendance.objects.select_related("participant__country")),
             models.Prefetch("meeting_topics", queryset=MeetingTopic.objects.select_related("topic")),
+            models.Prefetch("mentions", queryset=Mention.objects.select_related("article")),
         )
 
-    def between(self, start=None, end=None):
-        qs = self
-        if start:
-            qs = qs.filter(date__gte=start)
-        if end:
-            qs = qs.filter(date__lte=end)
-        return qs
+    def newest_first(self):
+        """Latest first; undated meetings last (PostgreSQL would put NULLs first)."""
+        return self.order_by(models.F("date").desc(nulls_last=True), "-id")
 
 
 class Meeting(models.Model):

@@ -1,4 +1,4 @@
-"""JSON shapes of the API; they read only what ``for_list``/``for_api`` prefetch."""
+"""JSON shapes of the API; meeting records read only what ``Meeting.objects.for_list()`` prefetches."""
 
 from rest_framework import serializers
 

@@ -7,7 +7,7 @@ many meetings match.
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 from django.views.generic import DetailView
@@ -17,17 +17,9 @@ from ingest.sources import SourceError, read_submission, read_upload
 from meetings import selectors
 from meetings.filters import MeetingFilter
 from meetings.forms import ArticleForm
-from meetings.models import Country, Meeting, Mention, Participant, Topic
+from meetings.models import Country, Meeting, Participant, Topic
 
 PAGE_SIZE = 30
-NEWEST_FIRST = F("date").desc(nulls_last=True)
-
-
-def meetings_for_cards():
-    """Everything a meeting card shows (people, topics, the first source) in four queries."""
-    return Meeting.objects.for_list().prefetch_related(
-        Prefetch("mentions", queryset=Mention.objects.select_related("article"))
-    )
 
 
 def timeline_context(request, scope: dict[str, str] | None = None) -> tuple[dict, int]:
@@ -39,11 +31,11 @@ def timeline_context(request, scope: dict[str, str] | None = None) -> tuple[dict
     data = request.GET.copy()
     for name, value in (scope or {}).items():
         data.setlist(name, [*data.getlist(name), value] if name != "country" else [value])
-    filterset = MeetingFilter(data, queryset=meetings_for_cards(), request=request)
+    filterset = MeetingFilter(data, queryset=Meeting.objects.for_list(), request=request)
     if not filterset.is_valid():
         return {"filterset": filterset, "errors": filterset.errors}, 400
     meetings = filterset.qs
-    dated = meetings.filter(date__isnull=False).order_by(NEWEST_FIRST, "-id")
+    dated = meetings.filter(date__isnull=False).newest_first()
     page = Paginator(dated, PAGE_SIZE).get_page(request.GET.get("page"))
     data.pop("page", None)
     return {
@@ -68,16 +60,16 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return meetings_for_cards()
+        return Meeting.objects.for_list()
 
     def get_context_data(self, **kwargs):
         people = [a.participant_id for a in self.object.attendances.all()]
         related = (
-            meetings_for_cards()
+            Meeting.objects.for_list()
             .filter(attendances__participant__in=people)
             .exclude(pk=self.object.pk)
             .distinct()
-            .order_by(NEWEST_FIRST, "-id")[:10]
+            .newest_first()[:10]
         )
         return super().get_context_data(related=related, **kwargs)
 
@@ -142,7 +134,7 @@ class AddArticleView(LoginRequiredMixin, View):
             form.add_error(None, f"{item.source}: {item.reason}")
             return render(request, self.template_name, {"form": form}, status=400)
         result = ingest_one(item)
-        found = meetings_for_cards().filter(mentions__article=result.article).order_by(NEWEST_FIRST, "-id")
+        found = Meeting.objects.for_list().filter(mentions__article=result.article).newest_first()
         return render(
             request,
             self.template_name,
