@@ -26,6 +26,8 @@ from meetings.countries import country_name
 MAX_TOPICS = 8
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "inside", "to", "near"}
+WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton to Cape Town"
+MISLABELLED_PLACES = {"PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"}
 VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting"}
 HOST_VERBS = {"host", "receive", "welcome", "greet", "invite"}
 PARTICIPANT_DEPS = {
@@ -664,10 +666,12 @@ class _Reader:
                 continue
             else:
                 continue
-            if prep is not None and prep.lower_ == "to" and owner.lemma_.lower() not in VISIT_WORDS | {"invite"}:
+            if prep is not None and prep.lower_ == "to" and owner.lemma_.lower() not in VISIT_WORDS | WELCOME_WORDS:
                 continue
             if not self._reaches(owner, anchors) and not (
-                owner.lemma_.lower() in VISIT_WORDS or owner.lower_ in ("residence", "palace", "capital", "city")
+                owner.lemma_.lower() in VISIT_WORDS
+                or owner.lower_ in ("residence", "palace", "capital", "city")
+                or owner.lemma_.lower() in self.lex.meeting_nouns  # "the summits in Jakarta"
             ):
                 continue
             place = gazetteer().resolve(ent.text)
@@ -688,8 +692,9 @@ class _Reader:
 
     @staticmethod
     def _reaches(token: Token, anchors: set[int]) -> bool:
-        """Is the token an anchor, or hung from one through nouns ('on March 11 in ...')?"""
-        for _ in range(4):
+        """Is the token an anchor, or hung from one through nouns ('on March 11 in ...',
+        'at the Great Hall of the People in Beijing')?"""
+        for _ in range(7):
             if token.i in anchors:
                 return True
             if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -965,8 +970,18 @@ def _body_mask(doc: Doc) -> list[bool]:
 
 
 def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:
-    """Place entities, and proper nouns after 'in'/'at' the tagger missed ('in Accra')."""
-    spans = [ent for ent in ents if ent.label_ in PLACE_LABELS]
+    """Place entities, and proper nouns after 'in'/'at' the tagger missed or mislabelled
+    ('in Accra', 'to Montevideo' tagged PRODUCT); the gazetteer decides later."""
+    spans = [
+        ent
+        for ent in ents
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED_PLACES and ent.root.head.lower_ in PLACE_PREPS)
+    ]
+    for ent in list(spans):
+        # "the Great Hall of the People in Beijing" is one FAC entity: its city is a place too
+        inner = [t for t in ent if t.lower_ == "in" and t.i + 1 < ent.end]
+        if inner:
+            spans.append(sent.doc[inner[-1].i + 1 : ent.end])
     for t in sent:
         if t.ent_type_ or t.tag_ != "NNP" or t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
             continue

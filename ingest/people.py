@@ -62,6 +62,9 @@ class People:
     def __init__(self, doc: Doc, body: list[bool]):
         self.doc = doc
         self.ents = list(doc.ents)
+        self.full_name_words = {
+            word for e in self.ents if e.label_ == "PERSON" and len(name_key(e.text)) > 1 for word in name_key(e.text)
+        }
         self.body = body  # per token: in the article body (not a headline or junk line)
         self.persons: list[Person] = []
         self.by_token: dict[int, Person] = {}
@@ -96,6 +99,10 @@ class People:
         known = {p.tokens[-1]: p for p in self.persons} | {
             p.tokens[0]: p for p in self.persons if len(p.tokens) > 1 and p.titled
         }
+        # a name known by a middle part: "Lula" of Luiz Inacio Lula da Silva
+        for p in self.persons:
+            for middle in p.tokens[1:-1] if len(p.tokens) > 2 else ():
+                known.setdefault(middle, p)
         for token in doc:
             if token.i in self.by_token or not self.body[token.i]:
                 continue
@@ -181,8 +188,9 @@ class People:
         text = lookup_key(span.text)
         if text in lex.organisations or text in lex.demonyms or text in lex.metonyms:
             return False
-        if len(name_key(span.text)) == 1 and gazetteer().resolve(span.text) is not None:
-            return False  # a bare place name tagged PERSON
+        key = name_key(span.text)
+        if len(key) == 1 and key[0] not in self.full_name_words and gazetteer().resolve(span.text) is not None:
+            return False  # a bare place name tagged PERSON (but "Lula" after "Luiz Inacio Lula da Silva" is him)
         return bool(name_key(span.text))
 
     def _is_title_token(self, token: Token) -> bool:
