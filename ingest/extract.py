@@ -675,6 +675,9 @@ class _Reader:
             ):
                 continue
             place = gazetteer().resolve(ent.text)
+            country = _country_after(ent)
+            if country and (place is None or place.country != country) and not (place and place.is_country):
+                place = gazetteer().resolve_in(ent.text, country)  # "Bali, Indonesia" is not Bāli in India
             if place is None:
                 continue
             if ent.label_ == "ORG" and lookup_key(ent.text) not in self.lex.metonyms:
@@ -832,9 +835,12 @@ class _Reader:
             when = dates.ResolvedDate(self.published, "day", "no date in the text: the publication date")
         if when is None:
             reason = "no date in the text" + ("" if self.published else " and no publication date")
+        # The country named around the meeting fits one person who has none, never two:
+        # "Putin met Erdogan to discuss Syria" makes neither of them Syrian.
+        unknown = [p for p in c.people if not p.country]
+        guessed = self._country_from_context(unknown[0], c) if len(unknown) == 1 else None
         participants = tuple(
-            ExtractedParticipant(p.name, p.role, p.country or self._country_from_context(p, c), tuple(p.aliases()))
-            for p in c.people
+            ExtractedParticipant(p.name, p.role, p.country or guessed, tuple(p.aliases())) for p in c.people
         )
         confidence = (
             0.45 + 0.2 * c.linked + 0.1 * bool(c.when) + 0.1 * bool(c.place) + 0.05 * min(len(c.sentences) - 1, 2)
@@ -988,6 +994,18 @@ def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:
         start = min([c.i for c in t.children if c.dep_ == "compound" and c.tag_ == "NNP"] + [t.i])
         spans.append(sent.doc[start : t.i + 1])
     return spans
+
+
+def _country_after(span: Span) -> str | None:
+    """The country of "City, Country", when one follows the place name."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        following = next((e for e in doc.ents if e.start == span.end + 1), None)
+        if following is not None:
+            place = gazetteer().resolve(following.text)
+            if place is not None and place.is_country:
+                return place.country
+    return None
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

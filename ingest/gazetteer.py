@@ -48,17 +48,21 @@ class Gazetteer:
             self.countries.setdefault(_key(info["name"]), name)
         self.capitals = {iso2: info["capital"] for iso2, info in cache_.get_countries().items()}
         self.cities: dict[str, dict] = {}
+        self.in_country: dict[tuple[str, str], dict] = {}  # ("bali", "ID") -> the largest such city
         primary: dict[str, dict] = {}
         for city in cache_.get_cities().values():
             key = _key(city["name"])
             if key not in primary or city["population"] > primary[key]["population"]:
                 primary[key] = city
-            for alt in city.get("alternatenames", ()):
-                if alt.isascii() and alt[:1].isupper():
-                    k = _key(alt)
-                    best = self.cities.get(k)
-                    if best is None or city["population"] > best["population"]:
-                        self.cities[k] = city
+            names = [key] + [_key(alt) for alt in city.get("alternatenames", ()) if alt.isascii() and alt[:1].isupper()]
+            for k in names[1:]:
+                best = self.cities.get(k)
+                if best is None or city["population"] > best["population"]:
+                    self.cities[k] = city
+            for k in names:
+                best = self.in_country.get((k, city["countrycode"]))
+                if best is None or city["population"] > best["population"]:
+                    self.in_country[(k, city["countrycode"])] = city
         self.cities.update(primary)  # a city's own name beats another's alias
 
     def country_code(self, text: str) -> str | None:
@@ -82,6 +86,15 @@ class Gazetteer:
             return Place(country_name(iso2), iso2, is_country=True)
         city = self.cities.get(key)
         return self._city(city) if city else None
+
+    def resolve_in(self, text: str, iso2: str) -> Place:
+        """The place a name stands for within a given country ("Bali, Indonesia"): its
+        city of that name, or the name as the text gives it, without coordinates."""
+        city = self.in_country.get((lookup_key(text), iso2))
+        if city:
+            return self._city(city)
+        name = text[4:] if text.lower().startswith("the ") else text
+        return Place(name.strip(), iso2, is_country=False)
 
     @staticmethod
     def _city(city: dict) -> Place:

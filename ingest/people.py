@@ -75,12 +75,13 @@ class People:
 
     def _find(self):
         doc, lex = self.doc, lexicon()
-        spans = []
+        spans, tagged = [], set()
         for ent in _joined_person_ents(doc):
             if self.body[ent.start]:
                 span = self._clean(ent)
                 if span is not None:
                     spans.append(span)
+                    tagged.add(span.start)
         # Names after a title even when the tagger missed them ("President Assad").
         for token in doc:
             if not self.body[token.i] or not self._is_title_token(token):
@@ -93,7 +94,12 @@ class People:
         for span in sorted(full, key=lambda s: -len(name_key(s.text))):
             self._add(span)
         for span in singles:
-            if self._titled(span) or self._attach(span) is not None:
+            # a lone surname the tagger calls a person is one ("Netanyahu hosted Trump")
+            if (
+                self._titled(span)
+                or self._attach(span) is not None
+                or (span.start in tagged and span.root.tag_ == "NNP")
+            ):
                 self._add(span, allow_new=True)
         # Mislabelled repeats of known names: "Muallem" tagged ORG, "Assad" GPE.
         known = {p.tokens[-1]: p for p in self.persons} | {
@@ -142,6 +148,15 @@ class People:
         ):
             start -= 1
             ent = doc[start : ent.end]
+        # A hyphenated given name the tokenizer split: "Moon Jae[-in]".
+        if (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+        ):
+            end += 2
         # A last name the tagger left outside the entity: "Yoon Suk [Yeol]".
         while (
             end < len(doc)
@@ -174,7 +189,8 @@ class People:
         lex = lexicon()
         if not span or len(span) > 6:
             return False
-        words = [t for t in span if not t.is_punct]
+        # pieces joined by a hyphen ("Jae-in") may be lowercase
+        words = [t for t in span if not t.is_punct and not (t.i > span.start and t.nbor(-1).text == "-")]
         if not words or not words[0].text[:1].isupper():
             return False
         for t in words:

@@ -257,3 +257,45 @@ def test_offsets_point_at_the_evidence(meetings, nlp):
 def test_nothing_in_empty_or_meetingless_text(meetings):
     assert meetings("", "2020-01-01") == []
     assert meetings("Markets rose on Tuesday as oil prices fell.", "2020-01-01") == []
+
+
+def test_city_comma_country_picks_the_city_of_that_country(meetings):
+    text = "Chinese President Xi Jinping met U.S. President Joe Biden at the G20 summit in Bali, Indonesia."
+    m = only(meetings(text, "2022-11-14"))
+    assert (m.location.name, m.location.country, m.kind) == ("Bali", "ID", "multilateral")
+
+
+def test_lone_surnames_tagged_as_people_meet(meetings):
+    m = only(meetings("Putin met Erdogan in Sochi on Tuesday to discuss northern Syria.", "2019-10-22"))
+    assert names(m) == {"Putin", "Erdogan"}
+    assert {p.country for p in m.participants} == {None}  # the topic, Syria, is nobody's country
+    assert m.location.name == "Sochi" and m.date == date(2019, 10, 22)
+
+
+def test_a_visit_where_he_met_someone(meetings):
+    m = only(
+        meetings(
+            "Biden made a surprise visit to Kyiv, where he met Ukrainian President Volodymyr Zelenskiy.", "2023-02-20"
+        )
+    )
+    assert names(m) == {"Biden", "Volodymyr Zelenskiy"} and m.location.name == "Kyiv"
+
+
+def test_hyphenated_given_names_stay_whole(meetings):
+    m = only(
+        meetings(
+            "Kim Jong Un crossed the border to meet South Korean President Moon Jae-in at Panmunjom.", "2018-04-27"
+        )
+    )
+    assert "Moon Jae-in" in names(m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Egyptian foreign minister said he had no plans to meet his Ethiopian counterpart.",
+        "Angela Merkel said she looked forward to working with Joe Biden.",
+    ],
+)
+def test_no_meeting(meetings, text):
+    assert meetings(text, "2021-01-20") == []
