@@ -391,7 +391,7 @@ class _Reader:
                 return person
         if token.lower_ in ("he", "his", "him", "she", "her"):
             return self._pronoun(token)
-        return None
+        return self.people.adopt(token)  # a name the tagger missed, in a participant's place
 
     def _pronoun(self, token: Token) -> Person | None:
         sent = token.sent

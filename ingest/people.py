@@ -18,6 +18,7 @@ from ingest.lexicon import lexicon, lookup_key
 from meetings.names import PARTICLES, fold, name_key, same_person
 
 NAME_TAGS = {"NNP", "NNPS"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW", "LANGUAGE"}
 MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
 CREDIT_WORDS = {"reuters", "afp", "ap", "getty", "pool", "epa", "xinhua", "tass", "sputnik"}
 ROLE_CONNECTORS = {"of", "for", "and", ",", "-", "&", "the"}
@@ -254,6 +255,29 @@ class People:
                 ):
                     best = person
         return best
+
+    def adopt(self, token: Token) -> Person | None:
+        """A proper noun in a participant's slot ("Xi Jinping met ...", "hosted Scholz") that
+        the tagger did not call a person: taken as one when it is no place, organisation,
+        title or demonym."""
+        if token.tag_ != "NNP" or token.ent_type_ in NOT_NAMES or not self.body[token.i]:
+            return None
+        entity = next((e for e in self.ents if e.start <= token.i < e.end), None)
+        if entity is not None and len(entity) > 1:
+            return None  # part of a longer place or organisation: "the United Nations General Assembly"
+        start = min([c.i for c in token.children if c.dep_ == "compound" and c.tag_ == "NNP"] + [token.i])
+        span = self.doc[start : token.i + 1]
+        while len(span) > 1 and self._is_prefix_word(span[0]):
+            span = span[1:]  # "President Scholz": the title is no part of the name
+        if self._is_prefix_word(span[0]) or not self._looks_like_name(span):
+            return None
+        if gazetteer().resolve(span.text) is not None or lookup_key(span.text) in lexicon().title_words:
+            return None
+        self._add(span)
+        person = self.by_token.get(token.i)
+        if person is not None:
+            self._read_role(person, span)
+        return person
 
     def _add(self, span: Span, allow_new: bool = True):
         person = self._attach(span)

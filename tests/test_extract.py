@@ -299,3 +299,11 @@ def test_hyphenated_given_names_stay_whole(meetings):
 )
 def test_no_meeting(meetings, text):
     assert meetings(text, "2021-01-20") == []
+
+
+def test_names_the_tagger_missed_in_a_participant_slot(meetings):
+    m = only(meetings("Macron hosted Scholz in Paris on Monday.", "2023-01-10"))
+    assert names(m) == {"Macron", "Scholz"} and m.location.name == "Paris"
+    m = only(meetings("Xi Jinping met Joe Biden in Beijing.", "2022-11-14"))
+    assert names(m) == {"Xi Jinping", "Joe Biden"}
+    assert meetings("The minister met officials from the European Union in Brussels.", "2023-01-02") == []
