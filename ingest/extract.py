@@ -45,7 +45,21 @@ PARTICIPANT_DEPS = {
     "attr",
     "nmod",
 }
-CLIMB_DEPS = {"pobj", "prep", "dobj", "xcomp", "advcl", "acl", "pcomp", "conj", "nsubjpass", "nsubj", "attr", "appos"}
+CLIMB_DEPS = {
+    "pobj",
+    "prep",
+    "dobj",
+    "xcomp",
+    "advcl",
+    "acl",
+    "pcomp",
+    "conj",
+    "nsubjpass",
+    "nsubj",
+    "attr",
+    "appos",
+    "acomp",
+}
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 
 
@@ -280,9 +294,11 @@ class _Reader:
             if people:
                 self._remember(people)
             return None
-        if self._vague(trigger) and not self._explicit_date(sent, trigger, status):
-            self._remember(people)
-            return None
+        if self._vague(trigger):
+            when = self._explicit_date(sent, trigger, status)
+            if when is None or when.precision != "day":  # "have met three times this year"
+                self._remember(people)
+                return None
         kind = self._kind(sent, trigger, people)
         candidate = Candidate(people=people, sentences=[sent], trigger=trigger, kind=kind, status=status, linked=linked)
         candidate.when = self._explicit_date(sent, trigger, status)
@@ -498,7 +514,7 @@ class _Reader:
         """held, planned, cancelled, refused; None when nothing happened (negated, hoped for)."""
         lex = self.lex
         around = [trigger, *self._governors(trigger)]
-        words = set()
+        words, then = set(), set()  # then: what the subject did next, in a coordinated verb
         for t in around:
             words.add(t.lemma_.lower())
             words.add(t.lower_)
@@ -506,6 +522,9 @@ class _Reader:
                 if c.dep_ == "prt":  # "called off", "put off", "turned down"
                     words.add(f"{t.lemma_.lower()} {c.lower_}")
                     words.add(f"{t.lower_} {c.lower_}")
+                if c.dep_ == "conj" and c.pos_ == "VERB":  # "was due to meet X but called off the trip"
+                    then.add(c.lemma_.lower())
+                    then.update(f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt")
                 if c.dep_ in (
                     "aux",
                     "auxpass",
@@ -535,7 +554,7 @@ class _Reader:
         if trigger.lemma_.lower() == "invite" or "invite" in words:
             return "planned"
         if words & lex.planned_cues or any(t.tag_ == "MD" and t.lower_ in ("will", "'ll", "shall") for t in around):
-            return "planned"
+            return "cancelled" if then & lex.cancelled_cues else "planned"
         if trigger.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
             gov = trigger.head
             if gov.lemma_.lower() in (

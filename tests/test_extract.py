@@ -307,3 +307,22 @@ def test_names_the_tagger_missed_in_a_participant_slot(meetings):
     m = only(meetings("Xi Jinping met Joe Biden in Beijing.", "2022-11-14"))
     assert names(m) == {"Xi Jinping", "Joe Biden"}
     assert meetings("The minister met officials from the European Union in Brussels.", "2023-01-02") == []
+
+
+def test_a_plan_then_called_off_is_cancelled_and_vague_counts_are_no_meeting(meetings):
+    text = (
+        "Australian Prime Minister Scott Morrison had been due to meet Indian Prime Minister Narendra Modi "
+        "in New Delhi in January but called off the trip because of the fires."
+    )
+    m = only(meetings(text, "2020-06-04"))
+    assert m.status == "cancelled" and names(m) == {"Scott Morrison", "Narendra Modi"}
+    text = "Chilean President Gabriel Boric and Peruvian President Dina Boluarte have met three times this year."
+    assert meetings(text, "2024-03-15") == []
+    m = only(
+        meetings(
+            "Japanese Prime Minister Fumio Kishida is due to visit Washington next month for talks "
+            "with President Joe Biden.",
+            "2024-03-15",
+        )
+    )
+    assert (m.status, m.location.name, m.date_precision) == ("planned", "Washington", "month")
