@@ -109,6 +109,10 @@ def test_article_text_is_inert(live_server, data, page: Page):
         or page.locator(".sources a").first.get_attribute("href") != "javascript:window.pwned=2"
     )
     assert page.evaluate("window.pwned") is None
+    for url in ("/people/william-ruto/", "/topics/trade/", "/countries/kenya/"):
+        page.goto(live_server.url + url)
+        expect(page.locator("blockquote").first).to_be_visible()
+        assert page.evaluate("window.pwned") is None, url
 
 
 def test_bad_filters_show_an_error_not_a_crash(live_server, data, page: Page):

@@ -136,3 +136,13 @@ def test_backup_and_restore_round_trip(tmp_path):
         assert cursor.fetchone() == (1,)
     subprocess.run([python, "-c", DROP_RESTORED], cwd=settings.BASE_DIR, check=True, timeout=120)
     assert Country.objects.exists()
+
+
+def test_the_admin_and_writes_need_a_login_and_forms_need_csrf(client, django_user_model):
+    from django.test import Client
+
+    assert client.get("/admin/").status_code == 302
+    assert client.post("/api/articles/", {"text": "x"}).status_code in (401, 403)
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(django_user_model.objects.create_user("curator"))
+    assert strict.post("/add/", {"text": "Talks\n\nA met B."}).status_code == 403  # no CSRF token
