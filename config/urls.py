@@ -7,6 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("api/", include("meetings.api_urls")),
+    path("api/", include("meetings.api.urls")),
     path("", include("meetings.urls")),
 ]

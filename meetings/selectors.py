@@ -14,11 +14,11 @@ from meetings.models import Attendance, Meeting, MeetingTopic, Participant
 PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
 
 
-def _within(rows: QuerySet, meetings: QuerySet, field: str = "meeting") -> QuerySet:
+def _within(rows: QuerySet, meetings: QuerySet) -> QuerySet:
     """Rows of the given meetings; no subquery at all when the meetings are not filtered."""
     if not meetings.query.where:
         return rows
-    return rows.filter(**{f"{field}__in": meetings.order_by().values("id")})
+    return rows.filter(meeting__in=meetings.order_by().values("id"))
 
 
 def key_figures(meetings: QuerySet) -> dict:
@@ -48,6 +48,7 @@ def meetings_over_time(meetings: QuerySet, period: str = "month") -> list[dict]:
 
 
 def top_participants(meetings: QuerySet, limit: int = 10) -> list[dict]:
+    """The people who attended most of the meetings."""
     rows = (
         _within(Attendance.objects.all(), meetings)
         .values("participant")
@@ -73,6 +74,7 @@ def _people_with_counts(rows) -> list[dict]:
 
 
 def top_topics(meetings: QuerySet, limit: int = 10) -> list[dict]:
+    """The topics discussed at most of the meetings."""
     rows = (
         _within(MeetingTopic.objects.all(), meetings)
         .values(slug=F("topic__slug"), name=F("topic__name"), kind=F("topic__kind"))
@@ -162,4 +164,5 @@ def counterparts(participant: Participant, limit: int = 20) -> list[dict]:
 
 
 def participant_topics(participant: Participant, limit: int = 10) -> list[dict]:
+    """The topics of one person's meetings."""
     return top_topics(Meeting.objects.filter(attendances__participant=participant), limit)

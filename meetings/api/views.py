@@ -17,9 +17,7 @@ from rest_framework.views import APIView
 from ingest.pipeline import ingest_one
 from ingest.sources import SourceError, read_submission
 from meetings import selectors
-from meetings.filters import MeetingFilter, ParticipantFilter
-from meetings.models import Article, Country, Meeting, Participant, Topic
-from meetings.serializers import (
+from meetings.api.serializers import (
     ArticleSerializer,
     ArticleSubmitSerializer,
     CountryCountSerializer,
@@ -34,6 +32,8 @@ from meetings.serializers import (
     TopicCountSerializer,
     TopicSerializer,
 )
+from meetings.filters import MeetingFilter, ParticipantFilter
+from meetings.models import Article, Country, Meeting, Participant, Topic
 
 EXPORT_CHUNK = 2000
 

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from meetings import api
+from meetings.api import views as api
 
 router = DefaultRouter()
 router.register("meetings", api.MeetingViewSet, basename="meeting")

@@ -1,0 +1,1 @@
+"""The JSON API: views, serializers, URLs and the policies settings name."""
