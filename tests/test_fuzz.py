@@ -74,3 +74,22 @@ def test_the_extractor_never_raises_and_its_offsets_point_into_the_text(nlp, wor
         assert text[meeting.start_char : meeting.end_char] == meeting.evidence
         assert len(meeting.participants) >= 2
         assert meeting.status in ("held", "planned", "cancelled", "refused")
+
+
+@pytest.mark.django_db
+def test_posting_articles_never_fails_and_matches_its_schema(api_schema, django_user_model):
+    """The one write endpoint, authenticated, with generated bodies (25 examples)."""
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=django_user_model.objects.create_user("fuzzer"))
+    (operation,) = [r.ok() for r in api_schema.include(method="POST").get_all_operations()]
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def check(case):
+        case.call_and_validate(
+            headers={"Authorization": f"Token {token.key}"},
+            checks=[not_a_server_error, response_schema_conformance],
+        )
+
+    check()

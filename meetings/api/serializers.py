@@ -162,3 +162,11 @@ class ParticipantDetailSerializer(ParticipantSerializer):
 
     class Meta(ParticipantSerializer.Meta):
         fields = [*ParticipantSerializer.Meta.fields, "counterparts", "topics"]
+
+
+class ArticleIngestedSerializer(serializers.Serializer):
+    """What POST /api/articles/ answers: the stored article and the meetings found in it."""
+
+    article = ArticleSerializer()
+    created = serializers.BooleanField(help_text="False when the article was already known.")
+    meetings = MeetingSerializer(many=True)

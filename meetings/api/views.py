@@ -18,6 +18,7 @@ from ingest.pipeline import ingest_one
 from ingest.sources import SourceError, read_submission
 from meetings import selectors
 from meetings.api.serializers import (
+    ArticleIngestedSerializer,
     ArticleSerializer,
     ArticleSubmitSerializer,
     CountryCountSerializer,
@@ -159,7 +160,9 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return ArticleSubmitSerializer if self.action == "create" else ArticleSerializer
 
-    @extend_schema(request=ArticleSubmitSerializer, responses={201: MeetingSerializer(many=True)})
+    @extend_schema(
+        request=ArticleSubmitSerializer, responses={201: ArticleIngestedSerializer, 200: ArticleIngestedSerializer}
+    )
     def create(self, request, *args, **kwargs):
         submitted = ArticleSubmitSerializer(data=request.data)
         submitted.is_valid(raise_exception=True)
