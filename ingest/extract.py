@@ -888,8 +888,12 @@ class _Reader:
         )
 
     def _country_from_context(self, person: Person, c: Candidate) -> str | None:
-        """A person with no demonym: the other country the evidence names ('Syria and Russia')."""
+        """A person with no demonym: the country of the place when nobody else is from
+        there (the host, "Wang Yi met Lavrov in Beijing"), else the other country the
+        evidence names ('Syria and Russia')."""
         known = {p.country for p in c.people if p.country}
+        if c.place is not None and c.place.country and c.place.country not in known and c.kind == "in_person":
+            return c.place.country
         if c.place is not None:
             known.add(c.place.country)
         counts = Counter()

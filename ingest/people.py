@@ -309,6 +309,10 @@ class People:
         while i >= sent_start:
             t = doc[i]
             low = lookup_key(t.text)
+            if i > sent_start and lookup_key(f"{doc[i - 1].text} {t.text}") in lex.demonyms:
+                words[:0] = [doc[i - 1], t]  # "Sri Lankan", "South Korean", even when tagged PERSON
+                i -= 2
+                continue
             if t.i in self.by_token or t.ent_type_ in ("DATE", "PERSON"):
                 break
             if t.text == "," and not (i > sent_start and lookup_key(doc[i - 1].text) in lex.title_words):
@@ -391,6 +395,10 @@ class People:
                 name = ent.text[:-2] if ent.text.endswith(("'s", "’s")) else ent.text
                 for i in range(ent.start, ent.end):
                     place_of[i] = name
+        for first, second in zip(words, words[1:]):
+            pair = f"{first.text} {second.text}"
+            if second.i == first.i + 1 and lookup_key(pair) in lex.demonyms:
+                place_of[first.i] = place_of[second.i] = pair
         for t in words:
             low = lookup_key(t.text)
             code = lex.demonyms.get(low)

@@ -326,3 +326,13 @@ def test_a_plan_then_called_off_is_cancelled_and_vague_counts_are_no_meeting(mee
         )
     )
     assert (m.status, m.location.name, m.date_precision) == ("planned", "Washington", "month")
+
+
+def test_two_word_demonyms_and_the_host_country_from_the_place(meetings):
+    text = "Sri Lankan President Ranil Wickremesinghe held talks with Maldivian President Mohamed Muizzu in Colombo."
+    m = only(meetings(text, "2024-01-10"))
+    assert {p.name: p.country for p in m.participants} == {"Ranil Wickremesinghe": "LK", "Mohamed Muizzu": "MV"}
+    m = only(
+        meetings("Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Beijing.", "2023-06-10")
+    )
+    assert {p.name: p.country for p in m.participants} == {"Wang Yi": "CN", "Sergei Lavrov": "RU"}
