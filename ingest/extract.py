@@ -30,21 +30,6 @@ WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton t
 MISLABELLED_PLACES = {"PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"}
 VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting"}
 HOST_VERBS = {"host", "receive", "welcome", "greet", "invite"}
-PARTICIPANT_DEPS = {
-    "nsubj",
-    "nsubjpass",
-    "dobj",
-    "pobj",
-    "conj",
-    "appos",
-    "poss",
-    "compound",
-    "agent",
-    "dative",
-    "npadvmod",
-    "attr",
-    "nmod",
-}
 CLIMB_DEPS = {
     "pobj",
     "prep",
@@ -598,10 +583,7 @@ class _Reader:
             "sidelines",
         ):
             return True
-        return any(
-            c.lower_ in ("regularly", "often", "repeatedly", "frequently", "several", "many", "numerous")
-            for c in trigger.children
-        )
+        return any(c.lower_ in self.lex.vague_cues for c in trigger.children)  # "regular", "several", "every"
 
     def _previous(self, trigger: Token) -> bool:
         return any(c.lower_ in self.lex.previous_cues for c in trigger.children if c.dep_ in ("amod", "advmod"))

@@ -6,7 +6,7 @@ from celery import shared_task
 from django.conf import settings
 
 from ingest import pipeline
-from ingest.sources import RawArticle, parse_date, read_url
+from ingest.sources import parse_date, read_sources, read_submission
 
 
 def _summary(summary: pipeline.RunSummary) -> dict:
@@ -19,17 +19,16 @@ def _summary(summary: pipeline.RunSummary) -> dict:
 def ingest_article(
     text: str, title: str = "", published: str | None = None, url: str | None = None, outlet: str = ""
 ) -> dict:
-    """Ingest one article given as plain fields (JSON-serialisable for the broker)."""
-    raw = RawArticle(
-        text=text, source=url or "task", title=title, published=parse_date(published), url=url, outlet=outlet
-    )
-    return _summary(pipeline.run([raw]))
+    """Ingest one article given as plain fields (JSON-serialisable for the broker), checked
+    like any other source (size limit, text, web address)."""
+    item = read_submission(text=text, url=url, title=title, published=parse_date(published), outlet=outlet)
+    return _summary(pipeline.run([item]))
 
 
 @shared_task(name="parley.ingest_feed", acks_late=True)
 def ingest_feed(url: str) -> dict:
     """Fetch a feed (or page) and ingest what is new in it."""
-    return _summary(pipeline.run(read_url(url)))
+    return _summary(pipeline.run(read_sources([url])))
 
 
 @shared_task(name="parley.poll_feeds")

@@ -44,14 +44,16 @@ def timeline_context(request, scope: dict[str, str] | None = None) -> tuple[dict
         "undated": meetings.filter(date__isnull=True).order_by("-id")[:PAGE_SIZE],
         "figures": selectors.key_figures(meetings),
         "query": data.urlencode(),
-        "kinds": Meeting.Kind.choices,
-        "statuses": Meeting.Status.choices,
-        "countries": Country.objects.filter(participants__isnull=False).distinct().order_by("name"),
     }, 200
 
 
 def dashboard(request):
     context, status = timeline_context(request)
+    context.update(  # the filter bar's choices; only the dashboard shows it
+        kinds=Meeting.Kind.choices,
+        statuses=Meeting.Status.choices,
+        countries=Country.objects.filter(participants__isnull=False).distinct().order_by("name"),
+    )
     return render(request, "meetings/dashboard.html", context, status=status)
 
 

@@ -51,8 +51,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     """Meetings, newest first, with their people, place, topics and sources."""
 
     serializer_class = MeetingSerializer
-    filter_backends = [DjangoFilterBackend]
-    filterset_class = MeetingFilter
+    filterset_class = MeetingFilter  # through the default DjangoFilterBackend
 
     def get_queryset(self):
         return Meeting.objects.for_list().newest_first()
@@ -116,7 +115,6 @@ class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ParticipantSerializer
     lookup_field = "slug"
-    filter_backends = [DjangoFilterBackend]
     filterset_class = ParticipantFilter
 
     def get_queryset(self):
