@@ -1,9 +1,10 @@
 """An ingest run: sources -> spaCy (batched, optionally in worker processes) ->
-extraction -> one atomic write per article.
+extraction -> one transaction per batch, each article all or nothing.
 
 Reading, parsing and writing are separated so that the slow part, the spaCy
 pipeline, can run in several processes while a single writer keeps the database
-consistent. Articles already stored are recognised before any parsing.
+consistent; the writer must stay cheap, or two parsers on two cores wait for it.
+Articles already stored are recognised before any parsing, one query per batch.
 """
 
 import logging
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from ingest.extract import ExtractedMeeting, extract_texts
-from ingest.services import IngestResult, article_ingest, content_hash
+from ingest.services import IngestResult, Writer, article_ingest, content_hash
 from ingest.sources import RawArticle, SourceError
 from meetings.models import Article
 
@@ -60,36 +61,20 @@ def run(
 ) -> RunSummary:
     """Ingest every article; errors are collected, never raised, so the run goes on."""
     summary = RunSummary()
-    for batch, found in _analysed(_new_articles(items, summary), workers, batch_size, summary):
+    writer = Writer()
+    for batch, found in _analysed(_new_batches(items, summary, batch_size), workers, batch_size, summary):
+        pairs = []
         for article, meetings in zip(batch, found):
             if on_article:
                 on_article(article, meetings)
-            if meetings is None:
-                continue
-            summary.meetings_found += len(meetings)
-            if dry_run:
-                summary.articles_new += 1
-                continue
-            try:
-                result = article_ingest(raw=article, meetings=meetings)
-            except Exception as exc:  # one bad article must not stop the run
-                log.exception("ingest failed for %s", article.source)
-                summary.failed.append(SourceError(article.source, f"could not be saved: {exc}"))
-                continue
-            if result.created:
-                summary.articles_new += 1
-                summary.meetings_new += result.meetings_new
-                summary.meetings_merged += result.meetings_merged
-                summary.participants_new += result.participants_new
-                log.info(
-                    "ingested %s: %d meetings new, %d merged",
-                    article.source,
-                    result.meetings_new,
-                    result.meetings_merged,
-                    extra={"event": "article_ingested", "source": article.source, "article_id": result.article.pk},
-                )
-            else:
-                summary.articles_known += 1
+            if meetings is not None:
+                summary.meetings_found += len(meetings)
+                pairs.append((article, meetings))
+        if dry_run:
+            summary.articles_new += len(pairs)
+            continue
+        for (article, _), result in zip(pairs, writer.write_each(pairs)):
+            _count(summary, article, result)
     for error in summary.failed:
         log.warning(
             "failed %s: %s", error.source, error.reason, extra={"event": "source_failed", "source": error.source}
@@ -106,32 +91,60 @@ def run(
     return summary
 
 
-def _new_articles(items, summary: RunSummary) -> Iterator[RawArticle]:
-    """Articles not stored yet; errors and known articles are counted on the way."""
+def _count(summary: RunSummary, article: RawArticle, result: IngestResult | Exception):
+    if isinstance(result, Exception):
+        summary.failed.append(SourceError(article.source, f"could not be saved: {result}"))
+    elif result.created:
+        summary.articles_new += 1
+        summary.meetings_new += result.meetings_new
+        summary.meetings_merged += result.meetings_merged
+        summary.participants_new += result.participants_new
+        log.info(
+            "ingested %s: %d meetings new, %d merged",
+            article.source,
+            result.meetings_new,
+            result.meetings_merged,
+            extra={"event": "article_ingested", "source": article.source, "article_id": result.article.pk},
+        )
+    else:
+        summary.articles_known += 1
+
+
+def _new_batches(items, summary: RunSummary, batch_size: int) -> Iterator[list[RawArticle]]:
+    """Batches of the articles not stored yet, one query per batch; errors and known
+    articles are counted on the way."""
+    items = iter(items)
     seen = set()
-    for item in items:
-        if isinstance(item, SourceError):
-            summary.failed.append(item)
-            continue
-        digest = content_hash(item.text)
-        if digest in seen or _known(item, digest):
-            summary.articles_known += 1
-            continue
-        seen.add(digest)
-        yield item
+    while chunk := list(islice(items, batch_size)):
+        articles = []
+        for item in chunk:
+            if isinstance(item, SourceError):
+                summary.failed.append(item)
+            else:
+                articles.append((content_hash(item.text), item))
+        known = _known(articles)
+        batch = []
+        for digest, article in articles:
+            if digest in seen or digest in known or article.url in known:
+                summary.articles_known += 1
+            else:
+                seen.add(digest)
+                batch.append(article)
+        if batch:
+            yield batch
 
 
-def _known(article: RawArticle, digest: str) -> bool:
-    condition = Q(content_hash=digest)
-    if article.url:
-        condition |= Q(url=article.url)
-    return Article.objects.filter(condition).exists()
+def _known(articles: list[tuple[str, RawArticle]]) -> set[str]:
+    """The hashes and URLs of these articles that are already stored."""
+    digests = [digest for digest, _ in articles]
+    urls = [a.url for _, a in articles if a.url]
+    rows = Article.objects.filter(Q(content_hash__in=digests) | Q(url__in=urls)).values_list("content_hash", "url")
+    return {value for row in rows for value in row if value}
 
 
-def _analysed(articles: Iterator[RawArticle], workers: int, batch_size: int, summary: RunSummary):
+def _analysed(batches: Iterator[list[RawArticle]], workers: int, batch_size: int, summary: RunSummary):
     """(batch, meetings per article) pairs, parsed in this process (workers=0) or in
     worker processes while this one writes the batches already parsed."""
-    batches = iter(lambda: list(islice(articles, batch_size)), [])
     if workers <= 0:
         for batch in batches:
             yield batch, _safe_analyse(batch, batch_size, summary)

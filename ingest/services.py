@@ -8,6 +8,10 @@ same person is one Participant across articles.
 Writers take one PostgreSQL advisory lock for the short write phase, so any number
 of ingest processes or Celery workers can run against one database without creating
 the same meeting or person twice. The slow part, spaCy, runs outside the lock.
+
+An ingest run keeps one ``Writer``: it remembers the countries, places and topics it
+has looked up, and writes a batch of articles in one transaction, so that the single
+writing process stays far cheaper than the parsers it waits for.
 """
 
 import hashlib
@@ -18,6 +22,7 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
@@ -63,47 +68,203 @@ def content_hash(text: str) -> str:
 
 def article_ingest(*, raw: RawArticle, meetings: list[ExtractedMeeting]) -> IngestResult:
     """Store one article with its meetings, or nothing if the article is already known."""
-    digest = content_hash(raw.text)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-        known = Article.objects.filter(
-            Q(content_hash=digest) | Q(url=raw.url) if raw.url else Q(content_hash=digest)
-        ).first()
-        if known is not None:
-            return IngestResult(article=known, created=False)
-        article = Article.objects.create(
-            url=raw.url,
-            title=raw.title[:500] or _first_line(raw.text),
-            text=raw.text,
-            published=raw.published,
-            outlet=raw.outlet[:200],
-            content_hash=digest,
-        )
-        result = IngestResult(article=article, created=True)
-        people = _People(result)
-        for extracted in meetings:
-            _meeting_save(extracted, article, people, result)
+    (result,) = Writer().write([(raw, meetings)])
     return result
 
 
-class _People:
-    """Participants of one article's write, matched once per name."""
+class Writer:
+    """Stores articles, remembering the rows it has looked up along the way.
 
-    def __init__(self, result: IngestResult):
-        self.result = result
-        self.cache: dict[str, Participant] = {}
+    Countries, places and topics are only ever added, so they are remembered for the
+    writer's life. People are remembered as long as no other writer has stored an
+    article in between: every write that creates or changes a person stores one.
+    """
 
-    def get(self, person: ExtractedParticipant) -> Participant:
-        if person.name not in self.cache:
+    def __init__(self):
+        self.forget()
+
+    def forget(self):
+        self.countries: dict[str, Country] | None = None
+        self.locations: dict[tuple, Location] = {}
+        self.topics: dict[str, Topic] = {}
+        self.people: dict[ExtractedParticipant, Participant] = {}
+        self.last_article_id: int | None = None
+
+    def write(self, pairs: list[tuple[RawArticle, list[ExtractedMeeting]]]) -> list[IngestResult]:
+        """Store each article with its meetings in one transaction, all or nothing."""
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+                    cursor.execute("SELECT max(id) FROM meetings_article")
+                    if cursor.fetchone()[0] != self.last_article_id:
+                        self.people = {}  # another writer came in between
+                results = [self._article(raw, meetings) for raw, meetings in pairs]
+                self.last_article_id = max((r.article.pk for r in results if r.created), default=self.last_article_id)
+                return results
+        except Exception:
+            self.forget()  # rows looked up in a transaction rolled back may not exist
+            raise
+
+    def write_each(self, pairs) -> list[IngestResult | Exception]:
+        """Store a batch in one transaction; if that fails, each article on its own, so
+        one bad article costs only itself. Errors are returned in the article's place."""
+        try:
+            return self.write(pairs)
+        except Exception:
+            log.warning("batch write failed, writing its %d articles one by one", len(pairs))
+        results = []
+        for pair in pairs:
+            try:
+                results.extend(self.write([pair]))
+            except Exception as exc:
+                log.exception("ingest failed for %s", pair[0].source)
+                results.append(exc)
+        return results
+
+    def _article(self, raw: RawArticle, meetings: list[ExtractedMeeting]) -> IngestResult:
+        article = _article_insert(raw)
+        if article.pk is None:
+            same = Q(content_hash=article.content_hash) | (Q(url=raw.url) if raw.url else Q())
+            return IngestResult(article=Article.objects.filter(same).first(), created=False)
+        write = _ArticleWrite(self, article, IngestResult(article=article, created=True))
+        for extracted in meetings:
+            write.meeting(extracted)
+        write.finish()
+        return write.result
+
+    def person(self, person: ExtractedParticipant, result: IngestResult) -> Participant:
+        if person not in self.people:
             found = participant_match(person)
             if found is None:
-                found = _participant_create(person)
-                self.result.participants_new += 1
-            else:
-                _participant_learn(found, person)
-            self.cache[person.name] = found
-        return self.cache[person.name]
+                found = _participant_create(person, self.country(person.country))
+                result.participants_new += 1
+            self.people[person] = found
+        found = self.people[person]
+        _participant_learn(found, person, self.country(person.country))
+        return found
+
+    def country(self, iso2: str | None) -> Country | None:
+        if self.countries is None:
+            self.countries = Country.objects.in_bulk(field_name="iso2")
+        return self.countries.get(iso2) if iso2 else None
+
+    def location(self, place: Place | None) -> Location | None:
+        if place is None:
+            return None
+        key = (place.name, place.country)
+        if key not in self.locations:
+            self.locations[key], _ = Location.objects.get_or_create(
+                name=place.name,
+                country=self.country(place.country),
+                defaults={"latitude": place.latitude, "longitude": place.longitude},
+            )
+        return self.locations[key]
+
+    def topic_list(self, topics: tuple[ExtractedTopic, ...]) -> list[Topic]:
+        """The stored topics, created where new, in the extracted order."""
+        wanted = {(t.slug[:200] or slugify(t.name)[:200]): t for t in topics}
+        missing = [slug for slug in wanted if slug not in self.topics]
+        if missing:
+            self.topics.update(_topics_get_or_create({slug: wanted[slug] for slug in missing}))
+        return [self.topics[slug] for slug in wanted]
+
+
+def _article_insert(raw: RawArticle) -> Article:
+    """The article, stored unless one with its URL or text is; if so, its pk is None.
+
+    One statement, since it runs for every article: the unique URL and hash are
+    the test, and INSERT ... ON CONFLICT DO NOTHING applies it.
+    """
+    article = Article(
+        url=raw.url,
+        title=raw.title[:500] or _first_line(raw.text),
+        text=raw.text,
+        published=raw.published,
+        outlet=raw.outlet[:200],
+        content_hash=content_hash(raw.text),
+        ingested_at=timezone.now(),
+    )
+    fields = ["url", "title", "text", "published", "outlet", "content_hash", "ingested_at"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO meetings_article ({', '.join(fields)}) VALUES ({', '.join(['%s'] * len(fields))})"
+            " ON CONFLICT DO NOTHING RETURNING id",
+            [getattr(article, f) for f in fields],
+        )
+        row = cursor.fetchone()
+    article.pk = row[0] if row else None
+    return article
+
+
+class _ArticleWrite:
+    """The meetings of one new article; its mentions and topics are inserted together."""
+
+    def __init__(self, writer: Writer, article: Article, result: IngestResult):
+        self.writer, self.article, self.result = writer, article, result
+        self.topic_ids: dict[int, set[int]] = {}  # meeting id -> its topics, stored or pending
+        self.meeting_topics: list[MeetingTopic] = []
+        self.mentions: list[Mention] = []
+
+    def meeting(self, extracted: ExtractedMeeting):
+        people = [self.writer.person(p, self.result) for p in extracted.participants]
+        location = self.writer.location(extracted.location)
+        meeting = _same_event(extracted, people, location)
+        if meeting is None:
+            meeting = self._meeting_create(extracted, people, location)
+            self.result.meetings_new += 1
+        else:
+            self.topic_ids.setdefault(meeting.pk, set(meeting.topic_ids))
+            _meeting_enrich(meeting, extracted, location)
+            self.result.meetings_merged += 1
+        known = self.topic_ids.setdefault(meeting.pk, set())
+        for topic in self.writer.topic_list(extracted.topics):
+            if topic.pk not in known:
+                self.meeting_topics.append(MeetingTopic(meeting=meeting, topic=topic, rank=len(known)))
+                known.add(topic.pk)
+        self.mentions.append(
+            Mention(
+                meeting=meeting,
+                article=self.article,
+                evidence=extracted.evidence,
+                start_char=extracted.start_char,
+                end_char=max(extracted.end_char, extracted.start_char + 1),
+                confidence=extracted.confidence,
+            )
+        )
+        self.result.meetings.append(meeting)
+
+    def _meeting_create(self, extracted: ExtractedMeeting, people: list[Participant], location) -> Meeting:
+        meeting = Meeting.objects.create(
+            date=extracted.date,
+            date_precision=extracted.date_precision,
+            date_reason=extracted.date_reason[:300],
+            location=location,
+            location_reason=extracted.location_reason[:300],
+            kind=extracted.kind,
+            status=extracted.status,
+            summary=_summary(extracted)[:500],
+            confidence=extracted.confidence,
+        )
+        host = next((p for p, e in zip(people, extracted.participants) if e.name == extracted.host), None)
+        attendances = {}
+        for stored, person in zip(people, extracted.participants):
+            attendances.setdefault(
+                stored.pk,
+                Attendance(
+                    meeting=meeting,
+                    participant=stored,
+                    role=person.role[:200],
+                    side=("host" if stored == host else "visitor") if host else "",
+                ),
+            )
+        Attendance.objects.bulk_create(attendances.values())
+        return meeting
+
+    def finish(self):
+        # one article, one mention per meeting, even if it reports the meeting twice
+        Mention.objects.bulk_create(self.mentions, ignore_conflicts=True)
+        MeetingTopic.objects.bulk_create(self.meeting_topics, ignore_conflicts=True)
 
 
 def participant_match(person: ExtractedParticipant) -> Participant | None:
@@ -161,7 +322,7 @@ def _near_spellings(key) -> list[Participant]:
     )
 
 
-def _participant_create(person: ExtractedParticipant) -> Participant:
+def _participant_create(person: ExtractedParticipant, country: Country | None) -> Participant:
     base = slugify(person.name)[:180] or "person"
     slug, n = base, 1
     while Participant.objects.filter(slug=slug).exists():
@@ -171,19 +332,19 @@ def _participant_create(person: ExtractedParticipant) -> Participant:
         name=person.name,
         slug=slug,
         aliases=sorted({a.lower() for a in person.aliases} - {person.name.lower()}),
-        country=_country(person.country),
+        country=country,
         role=person.role[:200],
     )
 
 
-def _participant_learn(stored: Participant, person: ExtractedParticipant):
+def _participant_learn(stored: Participant, person: ExtractedParticipant, country: Country | None):
     """Keep what a new article adds: a fuller name, new spellings, a role, a country."""
     changed = []
     aliases = set(stored.aliases) | {a.lower() for a in person.aliases} | {person.name.lower()}
     if len(name_key(person.name)) > len(name_key(stored.name)):
         aliases.add(stored.name.lower())
         stored.name = person.name
-        changed.append("name")
+        changed += ["name", "name_key", "surname_key"]  # the keys follow the name in save()
     aliases.discard(stored.name.lower())
     if sorted(aliases) != stored.aliases:
         stored.aliases = sorted(aliases)
@@ -191,94 +352,38 @@ def _participant_learn(stored: Participant, person: ExtractedParticipant):
     if person.role and person.role != stored.role:
         stored.role = person.role[:200]
         changed.append("role")
-    if person.country and not stored.country_id:
-        stored.country = _country(person.country)
+    if country and not stored.country_id:
+        stored.country = country
         changed.append("country")
     if changed:
-        stored.save()
+        stored.save(update_fields=changed)
 
 
-def _country(iso2: str | None) -> Country | None:
-    if not iso2:
-        return None
-    return Country.objects.filter(iso2=iso2).first()
-
-
-def _location(place: Place | None) -> Location | None:
-    if place is None:
-        return None
-    country = _country(place.country)
-    location, _ = Location.objects.get_or_create(
-        name=place.name,
-        country=country,
-        defaults={"latitude": place.latitude, "longitude": place.longitude},
-    )
-    return location
-
-
-def _topics(topics: tuple[ExtractedTopic, ...]) -> list[Topic]:
-    """The stored topics, created where new, in the extracted order: two queries at most."""
-    wanted = {(t.slug[:200] or slugify(t.name)[:200]): t for t in topics}
+def _topics_get_or_create(wanted: dict[str, ExtractedTopic]) -> dict[str, Topic]:
+    """The stored topics by slug, created where new: two queries at most."""
     found = Topic.objects.in_bulk(list(wanted), field_name="slug")
     missing = [Topic(slug=slug, name=t.name[:200], kind=t.kind) for slug, t in wanted.items() if slug not in found]
     if missing:
         Topic.objects.bulk_create(missing, ignore_conflicts=True)
         found = Topic.objects.in_bulk(list(wanted), field_name="slug")
-    return [found[slug] for slug in wanted]
+    return found
 
 
-def _meeting_save(extracted: ExtractedMeeting, article: Article, people: _People, result: IngestResult):
-    participants = [people.get(p) for p in extracted.participants]
-    roles = {people.get(p).pk: p.role for p in extracted.participants}
-    host = next((people.get(p) for p in extracted.participants if p.name == extracted.host), None)
-    location = _location(extracted.location)
-    meeting = _same_event(extracted, participants, location)
-    is_new = meeting is None
-    if is_new:
-        meeting = Meeting.objects.create(
-            date=extracted.date,
-            date_precision=extracted.date_precision,
-            date_reason=extracted.date_reason[:300],
-            location=location,
-            location_reason=extracted.location_reason[:300],
-            kind=extracted.kind,
-            status=extracted.status,
-            summary=_summary(extracted)[:500],
-            confidence=extracted.confidence,
-        )
-        Attendance.objects.bulk_create(
-            Attendance(
-                meeting=meeting,
-                participant=p,
-                role=roles.get(p.pk, "")[:200],
-                side=("host" if p == host else "visitor") if host else "",
-            )
-            for p in participants
-        )
-        result.meetings_new += 1
-    else:
-        _meeting_enrich(meeting, extracted, location)
-        result.meetings_merged += 1
-    if extracted.topics:
-        existing = set() if is_new else set(meeting.meeting_topics.values_list("topic_id", flat=True))
-        rank = len(existing)
-        new_topics = []
-        for topic in _topics(extracted.topics):
-            if topic.pk not in existing:
-                existing.add(topic.pk)
-                new_topics.append(MeetingTopic(meeting=meeting, topic=topic, rank=rank))
-                rank += 1
-        MeetingTopic.objects.bulk_create(new_topics, ignore_conflicts=True)
-    mention = Mention(
-        meeting=meeting,
-        article=article,
-        evidence=extracted.evidence,
-        start_char=extracted.start_char,
-        end_char=max(extracted.end_char, extracted.start_char + 1),
-        confidence=extracted.confidence,
-    )
-    Mention.objects.bulk_create([mention], ignore_conflicts=True)  # one article, one mention per meeting
-    result.meetings.append(meeting)
+# Meetings of the same status, on the day or a day either side, or undated (a report
+# with no date passes NULL bounds, which no dated meeting is between), attended by the
+# first of the people, each with the ids of its people and topics. One fixed statement: this runs
+# for every meeting ingested, and the ORM would spend more time building it than
+# PostgreSQL spends answering it.
+SAME_EVENT_SQL = """
+SELECT m.*,
+       ARRAY(SELECT participant_id FROM meetings_attendance WHERE meeting_id = m.id) AS people_ids,
+       ARRAY(SELECT topic_id FROM meetings_meetingtopic WHERE meeting_id = m.id) AS topic_ids
+FROM meetings_meeting m
+WHERE m.status = %s
+  AND (m.date BETWEEN %s AND %s OR m.date IS NULL)
+  AND EXISTS (SELECT 1 FROM meetings_attendance WHERE meeting_id = m.id AND participant_id = %s)
+ORDER BY m.id
+"""
 
 
 def _same_event(
@@ -286,19 +391,13 @@ def _same_event(
 ) -> Meeting | None:
     """A stored meeting of the same people, status and day (within one), at the same or
     an unknown place: the same event reported again."""
-    qs = Meeting.objects.filter(status=extracted.status)
-    if extracted.date:
-        qs = qs.filter(
-            Q(date__range=(extracted.date - timedelta(days=1), extracted.date + timedelta(days=1)))
-            | Q(date__isnull=True)
-        )
-    else:
-        qs = qs.filter(date__isnull=True)
-    for p in participants:
-        qs = qs.filter(attendances__participant=p)
+    if not participants:
+        return None
+    day = extracted.date
+    first, last = (day - timedelta(days=1), day + timedelta(days=1)) if day else (None, None)
     wanted = {p.pk for p in participants}
-    for meeting in qs.prefetch_related("attendances").distinct():
-        if {a.participant_id for a in meeting.attendances.all()} != wanted:
+    for meeting in Meeting.objects.raw(SAME_EVENT_SQL, [extracted.status, first, last, participants[0].pk]):
+        if set(meeting.people_ids) != wanted:
             continue
         if location and meeting.location_id and meeting.location_id != location.pk:
             continue

@@ -9,7 +9,7 @@ from django.db import connection
 
 from ingest.extract import ExtractedMeeting, ExtractedParticipant, ExtractedTopic
 from ingest.gazetteer import Place
-from ingest.services import article_ingest, participant_match
+from ingest.services import Writer, article_ingest, participant_match
 from ingest.sources import RawArticle
 from meetings.models import Article, Meeting, Mention, Participant
 from tests.factories import ParticipantFactory
@@ -80,7 +80,7 @@ def test_an_article_is_all_or_nothing(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_topics", broken)
+    monkeypatch.setattr(services, "_topics_get_or_create", broken)
     with pytest.raises(RuntimeError):
         article_ingest(raw=article(), meetings=[meeting(PUTIN, ASSAD)])
     assert (Article.objects.count(), Meeting.objects.count(), Participant.objects.count()) == (0, 0, 0)
@@ -125,3 +125,46 @@ def test_concurrent_ingest_of_the_same_meeting_creates_no_duplicates():
         t.join()
     assert not errors
     assert (Meeting.objects.count(), Participant.objects.count(), Mention.objects.count()) == (1, 2, 4)
+
+
+def test_a_batch_that_fails_is_written_article_by_article(monkeypatch):
+    import ingest.services as services
+
+    real = services._same_event
+
+    def fails_on_the_bad_one(extracted, *args):
+        if extracted.evidence == "bad":
+            raise RuntimeError("constraint violated")
+        return real(extracted, *args)
+
+    monkeypatch.setattr(services, "_same_event", fails_on_the_bad_one)
+    bad = replace(meeting(PUTIN, ASSAD, day=date(2018, 1, 1)), evidence="bad")
+    results = Writer().write_each(
+        [
+            (article("One."), [meeting(PUTIN, ASSAD)]),
+            (article("Two."), [bad]),
+            (article("Three."), [meeting(PUTIN, ASSAD, status="planned")]),
+        ]
+    )
+    assert [type(r).__name__ for r in results] == ["IngestResult", "RuntimeError", "IngestResult"]
+    assert sorted(Article.objects.values_list("text", flat=True)) == ["One.", "Three."]
+    assert Meeting.objects.count() == 2
+
+
+def test_the_same_people_again_cost_three_queries_an_article(django_assert_num_queries):
+    writer = Writer()
+    writer.write([(article("First."), [meeting(PUTIN, ASSAD)])])
+    again = [(article(f"Report {n}."), [meeting(PUTIN, ASSAD)]) for n in range(5)]
+    # savepoint, lock, latest article, release; then per article: insert, same event, mention
+    with django_assert_num_queries(4 + 3 * 5):
+        results = writer.write(again)
+    assert all(r.created and r.meetings_merged == 1 for r in results)
+    assert Meeting.objects.get().mentions.count() == 6
+
+
+def test_a_writer_sees_what_another_writer_learned_in_between():
+    mine = Writer()
+    mine.write([(article("First."), [meeting(PUTIN, ASSAD)])])
+    article_ingest(raw=article("Another writer."), meetings=[meeting(replace(PUTIN, role="Prime Minister"), ASSAD)])
+    mine.write([(article("Third."), [meeting(PUTIN, ASSAD)])])
+    assert Participant.objects.get(name="Vladimir Putin").role == "President"  # the latest article's
