@@ -13,7 +13,17 @@ from django.http import QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from meetings.models import Article, Attendance, Country, Meeting, MeetingTopic, Mention, Participant, Topic
+from meetings.models import (
+    Article,
+    Attendance,
+    Country,
+    Meeting,
+    MeetingCountry,
+    MeetingTopic,
+    Mention,
+    Participant,
+    Topic,
+)
 from meetings.names import fold
 
 SEARCH_CONFIG = "english"
@@ -120,7 +130,7 @@ class MeetingFilter(django_filters.FilterSet):
     @staticmethod
     def country_meetings(countries):
         """Ids of meetings a person of one of the countries attended, or held in one of them."""
-        attended = Attendance.objects.filter(participant__country__in=countries).values("meeting_id")
+        attended = MeetingCountry.objects.filter(country__in=countries).values("meeting_id")
         held = Meeting.objects.filter(location__country__in=countries).values("id")
         return attended.union(held)
 

@@ -280,6 +280,46 @@ class Attendance(models.Model):
         return f"{self.participant} at {self.meeting_id}"
 
 
+class MeetingPair(models.Model):
+    """Two people at one meeting, the lower id first: one row per edge of the
+    who-met-whom network, so that counting it is an index scan instead of a join of
+    the attendances with themselves.
+
+    Kept by database triggers on attendances and participants (migration 0006), like
+    MeetingCountry, so every writer, the admin included, keeps them right.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+", db_index=False)
+    second = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second", "meeting"], name="meetingpair_unique"),
+            models.CheckConstraint(condition=Q(first__lt=models.F("second")), name="meetingpair_ordered"),
+        ]
+        indexes = [models.Index(fields=["second", "first"], name="meetingpair_second_idx")]
+
+    def __str__(self):
+        return f"{self.first_id} and {self.second_id} at {self.meeting_id}"
+
+
+class MeetingCountry(models.Model):
+    """A country one of whose people attended a meeting, once per meeting: country
+    statistics and filters count these rows instead of de-duplicating attendances.
+    Kept by the triggers that keep MeetingPair."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        verbose_name_plural = "meeting countries"
+        constraints = [models.UniqueConstraint(fields=["country", "meeting"], name="meetingcountry_unique")]
+
+    def __str__(self):
+        return f"{self.country_id} at {self.meeting_id}"
+
+
 class MeetingTopic(models.Model):
     """A topic discussed at a meeting; lower rank is more salient."""
 

@@ -5,11 +5,10 @@ and aggregates in SQL, so the dashboard and the API show the same numbers from t
 same code.
 """
 
-from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
-from meetings.models import Attendance, Meeting, MeetingTopic, Participant
+from meetings.models import Attendance, Country, Meeting, MeetingCountry, MeetingPair, MeetingTopic, Participant
 
 PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
 
@@ -84,41 +83,31 @@ def top_topics(meetings: QuerySet, limit: int = 10) -> list[dict]:
     return list(rows)
 
 
-TOP_COUNTRIES_SQL = """
-    SELECT c.iso2, c.name, c.slug, count(*) AS n
-    FROM (SELECT DISTINCT a.meeting_id, p.country_id
-          FROM meetings_attendance a JOIN meetings_participant p ON p.id = a.participant_id
-          WHERE p.country_id IS NOT NULL {within}) AS seen
-    JOIN meetings_country c ON c.id = seen.country_id
-    GROUP BY c.id ORDER BY n DESC, c.name LIMIT %s
-"""
-
-
 def top_countries(meetings: QuerySet, limit: int = 10) -> list[dict]:
-    """Countries by the number of meetings one of their people attended.
-
-    Raw SQL: counting distinct (meeting, country) pairs in a subquery is several times
-    faster in PostgreSQL than the COUNT(DISTINCT ...) the ORM writes.
-    """
-    rows = _run(TOP_COUNTRIES_SQL, meetings, limit)
-    return [{"iso2": r[0], "name": r[1], "slug": r[2], "count": r[3]} for r in rows]
-
-
-PAIRS_SQL = """
-    SELECT a.participant_id, b.participant_id, count(*) AS weight
-    FROM meetings_attendance a
-    JOIN meetings_attendance b ON b.meeting_id = a.meeting_id AND b.participant_id > a.participant_id
-    WHERE true {within}
-    GROUP BY 1, 2 ORDER BY weight DESC, 1, 2 LIMIT %s
-"""
+    """Countries by the number of meetings one of their people attended."""
+    rows = (
+        _within(MeetingCountry.objects.all(), meetings)
+        .values("country")
+        .annotate(count=Count("meeting_id"))
+        .order_by("-count", "country")[:limit]
+    )
+    counts = {r["country"]: r["count"] for r in rows}
+    countries = Country.objects.in_bulk(counts)
+    return [
+        {"iso2": countries[pk].iso2, "name": countries[pk].name, "slug": countries[pk].slug, "count": n}
+        for pk, n in counts.items()
+    ]
 
 
 def network(meetings: QuerySet, limit: int = 60) -> dict:
-    """Who met whom: the ``limit`` heaviest pairs and the people in them.
-
-    Raw SQL: the ORM would join the meetings table between the two attendances.
-    """
-    edges = [{"source": s, "target": t, "weight": w} for s, t, w in _run(PAIRS_SQL, meetings, limit)]
+    """Who met whom: the ``limit`` heaviest pairs and the people in them."""
+    rows = (
+        _within(MeetingPair.objects.all(), meetings)
+        .values("first", "second")
+        .annotate(weight=Count("meeting_id"))
+        .order_by("-weight", "first", "second")[:limit]
+    )
+    edges = [{"source": r["first"], "target": r["second"], "weight": r["weight"]} for r in rows]
     ids = {e["source"] for e in edges} | {e["target"] for e in edges}
     people = Participant.objects.select_related("country").in_bulk(ids)
     nodes = [
@@ -137,18 +126,6 @@ def network(meetings: QuerySet, limit: int = 60) -> dict:
             for e in edges
         ],
     }
-
-
-def _run(sql: str, meetings: QuerySet, limit: int) -> list[tuple]:
-    """Run a statistics query whose attendances are aliased ``a``, restricted to the
-    meetings when they are filtered."""
-    within, params = "", []
-    if meetings.query.where:
-        inner, params = meetings.order_by().values("id").query.sql_with_params()
-        within, params = f"AND a.meeting_id IN ({inner})", list(params)
-    with connection.cursor() as cursor:
-        cursor.execute(sql.format(within=within), [*params, limit])
-        return cursor.fetchall()
 
 
 def counterparts(participant: Participant, limit: int = 20) -> list[dict]:

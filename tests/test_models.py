@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from meetings.models import Attendance, Country, Meeting, Mention
+from meetings.models import Attendance, Country, Meeting, MeetingCountry, MeetingPair, Mention
 from tests.factories import (
     ArticleFactory,
     AttendanceFactory,
@@ -88,3 +88,55 @@ def test_participants_count_their_meetings():
     person = ParticipantFactory()
     AttendanceFactory.create_batch(2, participant=person)
     assert type(person).objects.with_meeting_counts().get(pk=person.pk).meeting_count == 2
+
+
+def pairs():
+    return set(MeetingPair.objects.values_list("meeting_id", "first_id", "second_id"))
+
+
+def attendance_pairs():
+    """The pairs as the attendances give them, computed in Python."""
+    people = {}
+    for meeting_id, person in Attendance.objects.values_list("meeting_id", "participant_id"):
+        people.setdefault(meeting_id, []).append(person)
+    return {(m, a, b) for m, ids in people.items() for a in ids for b in ids if a < b}
+
+
+def test_the_pairs_follow_the_attendances_whatever_writes_them():
+    meeting, other = MeetingFactory(), MeetingFactory()
+    a, b, c = ParticipantFactory(), ParticipantFactory(), ParticipantFactory()
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, participant=p) for p in (a, b, c))
+    AttendanceFactory(meeting=other, participant=a)
+    assert len(pairs()) == 3 and pairs() == attendance_pairs()
+    AttendanceFactory(meeting=other, participant=c)  # one row added to a meeting
+    assert len(pairs()) == 4 and pairs() == attendance_pairs()
+    Attendance.objects.filter(meeting=meeting, participant=b).update(participant=ParticipantFactory())  # an edit
+    assert pairs() == attendance_pairs() and not any(b.pk in p for p in pairs())
+    Attendance.objects.filter(meeting=meeting, participant=a).delete()
+    assert len(pairs()) == 2 and pairs() == attendance_pairs()
+    Attendance.objects.filter(meeting=other).update(role="President")  # no change of people
+    assert pairs() == attendance_pairs()
+    meeting.delete()
+    assert pairs() == attendance_pairs() == {(other.pk, min(a.pk, c.pk), max(a.pk, c.pk))}
+
+
+def test_a_meetings_countries_follow_its_people():
+    france, chile = Country.objects.get(iso2="FR"), Country.objects.get(iso2="CL")
+    one, two = ParticipantFactory(country=france), ParticipantFactory(country=france)
+    meeting = MeetingFactory()
+    Attendance.objects.bulk_create(
+        [Attendance(meeting=meeting, participant=one), Attendance(meeting=meeting, participant=two)]
+    )
+
+    def countries():
+        return sorted(MeetingCountry.objects.filter(meeting=meeting).values_list("country__iso2", flat=True))
+
+    assert countries() == ["FR"]  # two compatriots: the country once
+    two.country = chile
+    two.save()
+    assert countries() == ["CL", "FR"]
+    one.country = None
+    one.save()
+    assert countries() == ["CL"]
+    Attendance.objects.filter(participant=two).delete()
+    assert countries() == []
