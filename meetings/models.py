@@ -167,12 +167,21 @@ class Article(models.Model):
 
 class MeetingQuerySet(models.QuerySet):
     def for_list(self):
-        """Everything a meeting card or an API record shows, in a constant number of queries."""
+        """Everything a meeting card or an API record shows, in a constant number of queries.
+
+        One query each for the people, the topics and the sources of the whole page,
+        kept as plain lists (``attendance_list``, ``meeting_topic_list``,
+        ``mention_list``): Django would otherwise build a queryset per meeting and
+        relation, which costs more than the queries themselves. Article texts, which
+        no list shows and which are most of the bytes, are left out.
+        """
+        people = Attendance.objects.select_related("participant__country")
+        topics = MeetingTopic.objects.select_related("topic")
+        sources = Mention.objects.select_related("article").defer("article__text")
         return self.select_related("location__country").prefetch_related(
-            # One query each for the people, the topics and the sources of the whole page.
-            models.Prefetch("attendances", queryset=Attendance.objects.select_related("participant__country")),
-            models.Prefetch("meeting_topics", queryset=MeetingTopic.objects.select_related("topic")),
-            models.Prefetch("mentions", queryset=Mention.objects.select_related("article")),
+            models.Prefetch("attendances", people, to_attr="attendance_list"),
+            models.Prefetch("meeting_topics", topics, to_attr="meeting_topic_list"),
+            models.Prefetch("mentions", sources, to_attr="mention_list"),
         )
 
     def newest_first(self):
@@ -247,7 +256,10 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        people = " – ".join(a.participant.name for a in self.attendances.all())
+        attendances = getattr(self, "attendance_list", None)  # prefetched by for_list()
+        if attendances is None:
+            attendances = self.attendances.all()
+        people = " – ".join(a.participant.name for a in attendances)
         return f"{self.date or 'undated'}: {people or 'meeting'}"
 
     def get_absolute_url(self):

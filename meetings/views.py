@@ -65,7 +65,7 @@ class MeetingDetailView(DetailView):
         return Meeting.objects.for_list()
 
     def get_context_data(self, **kwargs):
-        people = [a.participant_id for a in self.object.attendances.all()]
+        people = [a.participant_id for a in self.object.attendance_list]
         related = (
             Meeting.objects.for_list()
             .filter(attendances__participant__in=people)

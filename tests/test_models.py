@@ -78,10 +78,15 @@ def test_for_list_loads_a_page_in_constant_queries(django_assert_num_queries):
         AttendanceFactory.create_batch(3, meeting=meeting)
     with django_assert_num_queries(4):  # meetings, then their people, topics and sources
         cards = [
-            (m.location.country.name, [a.participant.country.name for a in m.attendances.all()])
+            (
+                m.location.country.name,
+                [a.participant.country.name for a in m.attendance_list],
+                [(s.article.title, s.article.url) for s in m.mention_list],
+                str(m),
+            )
             for m in Meeting.objects.for_list()
         ]
-    assert len(cards) == 5 and all(len(people) == 3 for _, people in cards)
+    assert len(cards) == 5 and all(len(people) == 3 for _, people, _, _ in cards)
 
 
 def test_participants_count_their_meetings():

@@ -62,9 +62,9 @@ class SourceSerializer(serializers.Serializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     place = PlaceSerializer(source="location", allow_null=True)
-    participants = AttendanceSerializer(source="attendances", many=True)
+    participants = AttendanceSerializer(source="attendance_list", many=True)
     topics = serializers.SerializerMethodField()
-    sources = SourceSerializer(source="mentions", many=True)
+    sources = SourceSerializer(source="mention_list", many=True)
     url = serializers.CharField(source="get_absolute_url")
 
     class Meta:
@@ -75,7 +75,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_topics(self, meeting) -> list[str]:
-        return [mt.topic.slug for mt in meeting.meeting_topics.all()]
+        return [mt.topic.slug for mt in meeting.meeting_topic_list]
 
 
 class ArticleSerializer(_Counted, serializers.ModelSerializer):

@@ -91,14 +91,13 @@ def _csv_lines(meetings):
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_HEADER)
     for m in meetings:
-        people = list(m.attendances.all())
-        mentions = list(m.mentions.all())
+        people, mentions = m.attendance_list, m.mention_list
         yield writer.writerow([
             m.id, m.date or "", m.date_precision, m.location.name if m.location else "",
             m.location.country.iso2 if m.location and m.location.country else "", m.kind, m.status,
             "; ".join(a.participant.name for a in people),
             "; ".join(a.participant.country.iso2 if a.participant.country else "" for a in people),
-            "; ".join(mt.topic.slug for mt in m.meeting_topics.all()), m.confidence,
+            "; ".join(mt.topic.slug for mt in m.meeting_topic_list), m.confidence,
             mentions[0].evidence if mentions else "", " ".join(x.article.url or "" for x in mentions),
         ])  # fmt: skip
 
