@@ -5,7 +5,7 @@ and aggregates in SQL, so the dashboard and the API show the same numbers from t
 same code.
 """
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 from meetings.models import Attendance, Country, Meeting, MeetingCountry, MeetingPair, MeetingTopic, Participant
@@ -129,12 +129,12 @@ def network(meetings: QuerySet, limit: int = 60) -> dict:
 
 
 def counterparts(participant: Participant, limit: int = 20) -> list[dict]:
-    """The people a participant met, most often first."""
+    """The people a participant met, most often first: their pairs in the network."""
     rows = (
-        Attendance.objects.filter(meeting__attendances__participant=participant)
-        .exclude(participant=participant)
+        MeetingPair.objects.filter(Q(first=participant) | Q(second=participant))
+        .annotate(participant=Case(When(first=participant, then=F("second")), default=F("first")))
         .values("participant")
-        .annotate(count=Count("meeting_id", distinct=True))
+        .annotate(count=Count("meeting_id"))
         .order_by("-count", "participant")[:limit]
     )
     return _people_with_counts(rows)
