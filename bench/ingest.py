@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -21,7 +22,9 @@ from bench.throwaway import throwaway_database  # noqa: E402
 
 
 def corpus(n: int):
-    """The demo articles, repeated with a numbered note so each one is new."""
+    """The demo articles, repeated with a numbered note so each one is new, and
+    published a month later each round, so that, as in a news stream, most meetings
+    are new events of people already known."""
     from ingest.lexicon import DATA_DIR
     from ingest.sources import RawArticle, read_jsonl
 
@@ -29,9 +32,9 @@ def corpus(n: int):
     out = []
     for i in range(n):
         a = base[i % len(base)]
-        out.append(
-            RawArticle(text=f"{a.text}\n\nDispatch {i}.", source=f"bench:{i}", title=a.title, published=a.published)
-        )
+        published = a.published + timedelta(days=30 * (i // len(base))) if a.published else None
+        text = f"{a.text}\n\nDispatch {i}."
+        out.append(RawArticle(text=text, source=f"bench:{i}", title=a.title, published=published))
     return out
 
 

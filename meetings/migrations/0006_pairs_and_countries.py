@@ -8,7 +8,8 @@ from django.db import migrations, models
 # countries say: every statement that adds, removes or moves attendances, and every
 # change of a person's country, recomputes them for the meetings it touched.
 SQL = """
-CREATE FUNCTION meetings_refresh_pairs_and_countries(meetings bigint[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION meetings_refresh_pairs_and_countries(meetings bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN  -- PL/pgSQL rather than SQL: it keeps the statements' plans for the session
     DELETE FROM meetings_meetingpair WHERE meeting_id = ANY(meetings);
     INSERT INTO meetings_meetingpair (meeting_id, first_id, second_id)
     SELECT a.meeting_id, a.participant_id, b.participant_id
@@ -20,7 +21,7 @@ CREATE FUNCTION meetings_refresh_pairs_and_countries(meetings bigint[]) RETURNS 
     SELECT DISTINCT a.meeting_id, p.country_id
     FROM meetings_attendance a JOIN meetings_participant p ON p.id = a.participant_id
     WHERE a.meeting_id = ANY(meetings) AND p.country_id IS NOT NULL;
-$$;
+END $$;
 
 CREATE FUNCTION meetings_attendance_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
