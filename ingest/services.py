@@ -99,7 +99,9 @@ class Writer:
                     cursor.execute("SELECT max(id) FROM meetings_article")
                     if cursor.fetchone()[0] != self.last_article_id:
                         self.people = {}  # another writer came in between
-                results = [self._article(raw, meetings) for raw, meetings in pairs]
+                batch = _BatchWrite(self)
+                results = [batch.article(raw, meetings) for raw, meetings in pairs]
+                batch.finish()
                 self.last_article_id = max((r.article.pk for r in results if r.created), default=self.last_article_id)
                 return results
         except Exception:
@@ -121,17 +123,6 @@ class Writer:
                 log.exception("ingest failed for %s", pair[0].source)
                 results.append(exc)
         return results
-
-    def _article(self, raw: RawArticle, meetings: list[ExtractedMeeting]) -> IngestResult:
-        article = _article_insert(raw)
-        if article.pk is None:
-            same = Q(content_hash=article.content_hash) | (Q(url=raw.url) if raw.url else Q())
-            return IngestResult(article=Article.objects.filter(same).first(), created=False)
-        write = _ArticleWrite(self, article, IngestResult(article=article, created=True))
-        for extracted in meetings:
-            write.meeting(extracted)
-        write.finish()
-        return write.result
 
     def person(self, person: ExtractedParticipant, result: IngestResult) -> Participant:
         if person not in self.people:
@@ -197,26 +188,38 @@ def _article_insert(raw: RawArticle) -> Article:
     return article
 
 
-class _ArticleWrite:
-    """The meetings of one new article; its mentions and topics are inserted together."""
+class _BatchWrite:
+    """The articles of one transaction. Meetings and their people are stored as they
+    come, since the next meeting may be the same event; the mentions and topics of
+    all the articles are inserted together at the end."""
 
-    def __init__(self, writer: Writer, article: Article, result: IngestResult):
-        self.writer, self.article, self.result = writer, article, result
+    def __init__(self, writer: Writer):
+        self.writer = writer
         self.topic_ids: dict[int, set[int]] = {}  # meeting id -> its topics, stored or pending
         self.meeting_topics: list[MeetingTopic] = []
         self.mentions: list[Mention] = []
 
-    def meeting(self, extracted: ExtractedMeeting):
-        people = [self.writer.person(p, self.result) for p in extracted.participants]
+    def article(self, raw: RawArticle, meetings: list[ExtractedMeeting]) -> IngestResult:
+        article = _article_insert(raw)
+        if article.pk is None:
+            same = Q(content_hash=article.content_hash) | (Q(url=raw.url) if raw.url else Q())
+            return IngestResult(article=Article.objects.filter(same).first(), created=False)
+        result = IngestResult(article=article, created=True)
+        for extracted in meetings:
+            self.meeting(extracted, article, result)
+        return result
+
+    def meeting(self, extracted: ExtractedMeeting, article: Article, result: IngestResult):
+        people = [self.writer.person(p, result) for p in extracted.participants]
         location = self.writer.location(extracted.location)
         meeting = _same_event(extracted, people, location)
         if meeting is None:
             meeting = self._meeting_create(extracted, people, location)
-            self.result.meetings_new += 1
+            result.meetings_new += 1
         else:
             self.topic_ids.setdefault(meeting.pk, set(meeting.topic_ids))
             _meeting_enrich(meeting, extracted, location)
-            self.result.meetings_merged += 1
+            result.meetings_merged += 1
         known = self.topic_ids.setdefault(meeting.pk, set())
         for topic in self.writer.topic_list(extracted.topics):
             if topic.pk not in known:
@@ -225,14 +228,14 @@ class _ArticleWrite:
         self.mentions.append(
             Mention(
                 meeting=meeting,
-                article=self.article,
+                article=article,
                 evidence=extracted.evidence,
                 start_char=extracted.start_char,
                 end_char=max(extracted.end_char, extracted.start_char + 1),
                 confidence=extracted.confidence,
             )
         )
-        self.result.meetings.append(meeting)
+        result.meetings.append(meeting)
 
     def _meeting_create(self, extracted: ExtractedMeeting, people: list[Participant], location) -> Meeting:
         meeting = Meeting.objects.create(
@@ -262,7 +265,7 @@ class _ArticleWrite:
         return meeting
 
     def finish(self):
-        # one article, one mention per meeting, even if it reports the meeting twice
+        # one mention per meeting and article, even if the article reports it twice
         Mention.objects.bulk_create(self.mentions, ignore_conflicts=True)
         MeetingTopic.objects.bulk_create(self.meeting_topics, ignore_conflicts=True)
 
