@@ -93,10 +93,12 @@ def top_countries(meetings: QuerySet, limit: int = 10) -> list[dict]:
     )
     counts = {r["country"]: r["count"] for r in rows}
     countries = Country.objects.in_bulk(counts)
-    return [
+    found = [
         {"iso2": countries[pk].iso2, "name": countries[pk].name, "slug": countries[pk].slug, "count": n}
         for pk, n in counts.items()
     ]
+    # ties by name: sorting by it in SQL would join the countries before counting
+    return sorted(found, key=lambda c: (-c["count"], c["name"]))
 
 
 def network(meetings: QuerySet, limit: int = 60) -> dict:
