@@ -315,13 +315,17 @@ def _compatible_person(key, person: ExtractedParticipant, stored: Participant, f
 
 
 def _near_spellings(key) -> list[Participant]:
-    """People whose surname is spelled a little differently (Muallem / Moallem)."""
+    """People who may spell the surname a little differently (Muallem / Moallem,
+    Gaddafi / Kaddafi): the same first initial, which the fuzzy rule demands, and the
+    same first name or a surname with the same first letter. No cap: a cut list would
+    miss the person at random as the database grows."""
     if len(key[-1]) < 5 or len(key) < 2:
         return []
     return list(
         Participant.objects.filter(
-            Q(name_key__startswith=f"{key[0]} ") | Q(surname_key__startswith=key[-1][0])
-        ).select_related("country")[:500]
+            Q(name_key__startswith=key[0][0])
+            & (Q(name_key__startswith=f"{key[0]} ") | Q(surname_key__startswith=key[-1][0]))
+        ).select_related("country")
     )
 
 

@@ -4,6 +4,7 @@ import threading
 from dataclasses import replace
 from datetime import date
 
+import factory
 import pytest
 from django.db import connection
 
@@ -99,6 +100,12 @@ def test_spelling_variants_and_particles_name_one_person():
     assert participant_match(ExtractedParticipant("Walid Muallem", "", None, ())) == muallem
     assert participant_match(ExtractedParticipant("Walid Moallem", "", None, ())) == muallem
     assert participant_match(ExtractedParticipant("Muallem", "", None, ())) == muallem
+
+
+def test_a_near_spelling_is_found_among_many_people_with_the_same_initials():
+    ParticipantFactory.create_batch(600, name=factory.Sequence(lambda n: f"Walid Mansour{n}"), country=None)
+    muallem = ParticipantFactory(name="Walid al-Muallem", country=None)
+    assert participant_match(ExtractedParticipant("Walid Moallem", "", None, ())) == muallem
 
 
 def test_a_known_country_must_agree():
