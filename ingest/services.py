@@ -22,7 +22,6 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
@@ -31,7 +30,6 @@ from ingest.gazetteer import Place
 from ingest.sources import RawArticle
 from meetings.models import (
     Article,
-    Attendance,
     Country,
     Location,
     Meeting,
@@ -174,18 +172,31 @@ def _article_insert(raw: RawArticle) -> Article:
         published=raw.published,
         outlet=raw.outlet[:200],
         content_hash=content_hash(raw.text),
-        ingested_at=timezone.now(),
     )
-    fields = ["url", "title", "text", "published", "outlet", "content_hash", "ingested_at"]
+    insert, values = _insert(article)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO meetings_article ({', '.join(fields)}) VALUES ({', '.join(['%s'] * len(fields))})"
-            " ON CONFLICT DO NOTHING RETURNING id",
-            [getattr(article, f) for f in fields],
-        )
+        cursor.execute(f"{insert} ON CONFLICT DO NOTHING RETURNING id", values)
         row = cursor.fetchone()
     article.pk = row[0] if row else None
     return article
+
+
+def _insert(obj) -> tuple[str, list]:
+    """INSERT of a model instance's columns and their values, as the ORM would
+    prepare them, for the statements of the write path the ORM cannot express."""
+    fields = [f for f in obj._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    values = [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
+    return f"INSERT INTO {obj._meta.db_table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})", values
+
+
+# Follows "WITH meeting AS (INSERT ... RETURNING id)": the people of the new meeting.
+ATTENDANCES_SQL = """, people AS (
+    INSERT INTO meetings_attendance (meeting_id, participant_id, role, side)
+    SELECT meeting.id, person, role, side
+    FROM meeting, unnest(%s::bigint[], %s::text[], %s::text[]) AS a(person, role, side))
+SELECT id FROM meeting
+"""
 
 
 class _BatchWrite:
@@ -238,7 +249,8 @@ class _BatchWrite:
         result.meetings.append(meeting)
 
     def _meeting_create(self, extracted: ExtractedMeeting, people: list[Participant], location) -> Meeting:
-        meeting = Meeting.objects.create(
+        """The meeting and its people in one statement."""
+        meeting = Meeting(
             date=extracted.date,
             date_precision=extracted.date_precision,
             date_reason=extracted.date_reason[:300],
@@ -250,18 +262,18 @@ class _BatchWrite:
             confidence=extracted.confidence,
         )
         host = next((p for p, e in zip(people, extracted.participants) if e.name == extracted.host), None)
-        attendances = {}
+        attendances = {}  # participant id -> (role, side); two names may be one person
         for stored, person in zip(people, extracted.participants):
-            attendances.setdefault(
-                stored.pk,
-                Attendance(
-                    meeting=meeting,
-                    participant=stored,
-                    role=person.role[:200],
-                    side=("host" if stored == host else "visitor") if host else "",
-                ),
+            side = ("host" if stored == host else "visitor") if host else ""
+            attendances.setdefault(stored.pk, (person.role[:200], side))
+        roles = [role for role, _ in attendances.values()]
+        sides = [side for _, side in attendances.values()]
+        insert, values = _insert(meeting)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH meeting AS ({insert} RETURNING id) {ATTENDANCES_SQL}", [*values, list(attendances), roles, sides]
             )
-        Attendance.objects.bulk_create(attendances.values())
+            meeting.pk = cursor.fetchone()[0]
         return meeting
 
     def finish(self):
