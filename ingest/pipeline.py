@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from ingest.extract import ExtractedMeeting, extract_texts
-from ingest.services import IngestResult, Writer, article_ingest, content_hash
+from ingest.services import IngestResult, Writer, article_ingest
 from ingest.sources import RawArticle, SourceError
 from meetings.models import Article
 
@@ -121,7 +121,7 @@ def _new_batches(items, summary: RunSummary, batch_size: int) -> Iterator[list[R
             if isinstance(item, SourceError):
                 summary.failed.append(item)
             else:
-                articles.append((content_hash(item.text), item))
+                articles.append((item.content_hash, item))
         known = _known(articles)
         batch = []
         for digest, article in articles:

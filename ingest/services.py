@@ -14,9 +14,7 @@ has looked up, and writes a batch of articles in one transaction, so that the si
 writing process stays far cheaper than the parsers it waits for.
 """
 
-import hashlib
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -56,12 +54,6 @@ class IngestResult:
     meetings_merged: int = 0
     participants_new: int = 0
     meetings: list[Meeting] = field(default_factory=list)
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 of the text with white space folded, so a re-saved copy is the same article."""
-    normal = re.sub(r"\s+", " ", text).strip().lower()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 def article_ingest(*, raw: RawArticle, meetings: list[ExtractedMeeting]) -> IngestResult:
@@ -171,7 +163,7 @@ def _article_insert(raw: RawArticle) -> Article:
         text=raw.text,
         published=raw.published,
         outlet=raw.outlet[:200],
-        content_hash=content_hash(raw.text),
+        content_hash=raw.content_hash,
     )
     insert, values = _insert(article)
     with connection.cursor() as cursor:
@@ -390,9 +382,9 @@ def _topics_get_or_create(wanted: dict[str, ExtractedTopic]) -> dict[str, Topic]
 
 # Meetings of the same status, on the day or a day either side, or undated (a report
 # with no date passes NULL bounds, which no dated meeting is between), attended by the
-# first of the people, each with the ids of its people and topics. One fixed statement: this runs
-# for every meeting ingested, and the ORM would spend more time building it than
-# PostgreSQL spends answering it.
+# first of the people, each with the ids of its people and topics. One fixed statement:
+# this runs for every meeting ingested, and the ORM would spend more time building it
+# than PostgreSQL spends answering it.
 SAME_EVENT_SQL = """
 SELECT m.*,
        ARRAY(SELECT participant_id FROM meetings_attendance WHERE meeting_id = m.id) AS people_ids,

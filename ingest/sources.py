@@ -2,12 +2,15 @@
 and URLs. Each reader yields articles, or errors that name the file (and line) and
 say what is wrong, so that one bad input never stops a run."""
 
+import hashlib
 import json
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
@@ -32,6 +35,13 @@ class RawArticle:
     published: date | None = None
     url: str | None = None
     outlet: str = ""
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 of the text with white space folded, so a re-saved copy is the same
+        article; computed once, as both the run and the writer need it."""
+        normal = re.sub(r"\s+", " ", self.text).strip().lower()
+        return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
