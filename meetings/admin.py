@@ -105,4 +105,4 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.display(description="Participants")
     def people(self, obj):
-        return ", ".join(a.participant.name for a in obj.attendance_list)
+        return ", ".join(person["name"] for person in obj.people)

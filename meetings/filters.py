@@ -87,8 +87,13 @@ class MeetingFilter(django_filters.FilterSet):
         method="filter_topics",
         help_text="Topic slug; repeat it for meetings about all of them.",
     )
-    kind = django_filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, help_text="Repeatable (any).")
-    status = django_filters.MultipleChoiceFilter(choices=Meeting.Status.choices, help_text="Repeatable (any).")
+    # distinct=False: a column of the meeting itself, no join to repeat rows (DISTINCT would cost a sort).
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Meeting.Kind.choices, distinct=False, help_text="Repeatable (any)."
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=Meeting.Status.choices, distinct=False, help_text="Repeatable (any)."
+    )
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text="YYYY-MM-DD, inclusive.")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text="YYYY-MM-DD, inclusive.")
     place = django_filters.CharFilter(

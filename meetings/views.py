@@ -17,7 +17,7 @@ from ingest.sources import SourceError, read_submission, read_upload
 from meetings import selectors
 from meetings.filters import MeetingFilter
 from meetings.forms import ArticleForm
-from meetings.models import Country, Meeting, Participant, Topic
+from meetings.models import Attendance, Country, Meeting, Participant, Topic
 
 PAGE_SIZE = 30
 
@@ -65,12 +65,12 @@ class MeetingDetailView(DetailView):
         return Meeting.objects.for_list()
 
     def get_context_data(self, **kwargs):
-        people = [a.participant_id for a in self.object.attendance_list]
+        people = [person["slug"] for person in self.object.people]
+        attended = Attendance.objects.filter(participant__slug__in=people).values("meeting")
         related = (
             Meeting.objects.for_list()
-            .filter(attendances__participant__in=people)
+            .filter(pk__in=attended)  # a semi-join: no DISTINCT over the records of every meeting they attended
             .exclude(pk=self.object.pk)
-            .distinct()
             .newest_first()[:10]
         )
         return super().get_context_data(related=related, **kwargs)

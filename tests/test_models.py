@@ -1,13 +1,16 @@
+import datetime
+
 import pytest
 from django.db import IntegrityError, transaction
 
-from meetings.models import Attendance, Country, Meeting, MeetingCountry, MeetingPair, Mention
+from meetings.models import Attendance, Country, Meeting, MeetingCountry, MeetingPair, MeetingTopic, Mention
 from tests.factories import (
     ArticleFactory,
     AttendanceFactory,
     LocationFactory,
     MeetingFactory,
     ParticipantFactory,
+    TopicFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -72,21 +75,34 @@ def test_one_mention_per_article_and_meeting():
     refused(lambda: Mention.objects.create(meeting=meeting, article=article, evidence="y", start_char=2, end_char=3))
 
 
-def test_for_list_loads_a_page_in_constant_queries(django_assert_num_queries):
-    for _ in range(5):
-        meeting = MeetingFactory()
-        AttendanceFactory.create_batch(3, meeting=meeting)
-    with django_assert_num_queries(4):  # meetings, then their people, topics and sources
-        cards = [
-            (
-                m.location.country.name,
-                [a.participant.country.name for a in m.attendance_list],
-                [(s.article.title, s.article.url) for s in m.mention_list],
-                str(m),
-            )
-            for m in Meeting.objects.for_list()
-        ]
-    assert len(cards) == 5 and all(len(people) == 3 for _, people, _, _ in cards)
+def test_for_list_reads_a_page_with_people_topics_and_sources_in_one_query(django_assert_num_queries):
+    meeting = MeetingFactory(location__name="Sochi")
+    AttendanceFactory(meeting=meeting, participant__name="Zoe Guest", side="visitor")
+    AttendanceFactory(meeting=meeting, participant__name="Yan Host", side="host", role="President")
+    AttendanceFactory(meeting=meeting, participant__name="Ann Guest", participant__country=None)
+    for rank, topic in enumerate([TopicFactory(name="trade"), TopicFactory(name="energy")]):
+        MeetingTopic.objects.create(meeting=meeting, topic=topic, rank=rank)
+    article = ArticleFactory(title="Leaders meet", outlet="Wire", published=datetime.date(2024, 5, 16))
+    Mention.objects.create(meeting=meeting, article=article, evidence="They met.", start_char=0, end_char=9)
+    MeetingFactory()  # nobody, no topic, no source yet
+    with django_assert_num_queries(1):
+        first, bare = Meeting.objects.for_list().order_by("id")
+        label = str(first)
+    assert first.location.country.name == "France"
+    assert first.people == [
+        {"slug": "yan-host", "name": "Yan Host", "country": "FR", "country_name": "France", "role": "President",
+         "host": True},
+        {"slug": "ann-guest", "name": "Ann Guest", "country": None, "country_name": None, "role": "", "host": False},
+        {"slug": "zoe-guest", "name": "Zoe Guest", "country": "FR", "country_name": "France", "role": "",
+         "host": False},
+    ]  # fmt: skip
+    assert first.topic_list == [{"slug": "trade", "name": "trade"}, {"slug": "energy", "name": "energy"}]
+    assert first.sources == [
+        {"url": article.url, "title": "Leaders meet", "outlet": "Wire", "published": "2024-05-16",
+         "evidence": "They met."}
+    ]  # fmt: skip
+    assert label.endswith(": Yan Host – Ann Guest – Zoe Guest")
+    assert (bare.people, bare.topic_list, bare.sources) == ([], [], [])
 
 
 def test_participants_count_their_meetings():

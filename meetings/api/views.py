@@ -32,6 +32,7 @@ from meetings.api.serializers import (
     SummarySerializer,
     TopicCountSerializer,
     TopicSerializer,
+    meeting_records,
 )
 from meetings.filters import MeetingFilter, ParticipantFilter
 from meetings.models import Article, Country, Meeting, Participant, Topic
@@ -50,11 +51,10 @@ def filtered_meetings(request):
 class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     """Meetings, newest first, with their people, place, topics and sources."""
 
+    # Built once: DRF clones it per request, so its expressions are not resolved again each time.
+    queryset = meeting_records(Meeting.objects.newest_first())
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter  # through the default DjangoFilterBackend
-
-    def get_queryset(self):
-        return Meeting.objects.for_list().newest_first()
 
     @extend_schema(
         parameters=[OpenApiParameter("format", str, enum=["csv", "json"], description="csv (default) or json")],
@@ -87,25 +87,24 @@ class _Echo:
         return value
 
 
-def _csv_lines(meetings):
+def _csv_lines(records):
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_HEADER)
-    for m in meetings:
-        people, mentions = m.attendance_list, m.mention_list
+    for m in records:
+        place, people, sources = m["place"] or {}, m["participants"], m["sources"]
         yield writer.writerow([
-            m.id, m.date or "", m.date_precision, m.location.name if m.location else "",
-            m.location.country.iso2 if m.location and m.location.country else "", m.kind, m.status,
-            "; ".join(a.participant.name for a in people),
-            "; ".join(a.participant.country.iso2 if a.participant.country else "" for a in people),
-            "; ".join(mt.topic.slug for mt in m.meeting_topic_list), m.confidence,
-            mentions[0].evidence if mentions else "", " ".join(x.article.url or "" for x in mentions),
+            m["id"], m["date"] or "", m["date_precision"], place.get("name", ""), place.get("country") or "",
+            m["kind"], m["status"], "; ".join(p["name"] for p in people), "; ".join(p["country"] or "" for p in people),
+            "; ".join(m["topics"]), m["confidence"], sources[0]["evidence"] if sources else "",
+            " ".join(s["url"] or "" for s in sources),
         ])  # fmt: skip
 
 
-def _json_lines(meetings):
+def _json_lines(records):
     yield "["
-    for n, m in enumerate(meetings):
-        yield ("," if n else "") + json.dumps(MeetingSerializer(m).data, default=str)
+    serializer = MeetingSerializer()
+    for n, record in enumerate(records):
+        yield ("," if n else "") + json.dumps(serializer.to_representation(record))
     yield "]"
 
 
@@ -167,7 +166,7 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if isinstance(item, SourceError):
             raise ValidationError({"article": f"{item.source}: {item.reason}"})
         result = ingest_one(item)
-        meetings = Meeting.objects.for_list().filter(mentions__article=result.article).newest_first()
+        meetings = meeting_records(Meeting.objects.filter(mentions__article=result.article).newest_first())
         return Response(
             {
                 "article": ArticleSerializer(result.article).data,

@@ -1,3 +1,4 @@
+from datetime import date
 from urllib.parse import urlsplit
 
 from django import template
@@ -11,3 +12,9 @@ def web_url(url: str | None) -> str:
     if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
         return url
     return ""
+
+
+@register.filter
+def iso_date(value: str | None) -> date | None:
+    """A date as JSON carries it (``2024-05-16``) as a date, for the ``date`` filter."""
+    return date.fromisoformat(value) if value else None
