@@ -6,7 +6,6 @@ FilterSet invalid with a message per parameter; views answer 400 with it.
 """
 
 import django_filters
-from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
@@ -50,7 +49,15 @@ def _without_blanks(data):
     return clean
 
 
-class _CodeField(forms.ModelMultipleChoiceField):
+class _ChoicesField(django_filters.fields.ModelMultipleChoiceField):
+    """No value is an empty list, which skips the filter, rather than an empty queryset
+    that each filter method would have to compile to find it empty."""
+
+    def clean(self, value):
+        return super().clean(value) if value else []
+
+
+class _CodeField(_ChoicesField):
     """Country codes in any case: ``ru`` is ``RU``."""
 
     def clean(self, value):
@@ -60,6 +67,8 @@ class _CodeField(forms.ModelMultipleChoiceField):
 @extend_schema_field(OpenApiTypes.STR)
 class Choices(django_filters.ModelMultipleChoiceFilter):
     """Repeatable values given by slug or code: strings in the API schema."""
+
+    field_class = _ChoicesField
 
 
 class MeetingFilter(django_filters.FilterSet):

@@ -1,11 +1,10 @@
 """JSON shapes of the API."""
 
 from django.db.models import Case, Func, JSONField, Value, When
-from django.db.models.functions import JSONObject
 from django.urls import reverse
 from rest_framework import serializers
 
-from meetings.models import Article, Country, Meeting, Participant, Topic
+from meetings.models import Article, Country, JSONBObject, Meeting, Participant, Topic
 
 
 class _Counted:
@@ -79,14 +78,14 @@ def meeting_records(meetings):
     and DRF's field-by-field conversion of them, their people, topics and sources
     would cost several times that query.
     """
-    place = JSONObject(
+    place = JSONBObject(
         name="location__name",
         country="location__country__iso2",
         latitude="location__latitude",
         longitude="location__longitude",
     )
     return meetings.for_list().values_list(
-        JSONObject(
+        JSONBObject(
             id="id",
             date="date",
             date_precision="date_precision",
@@ -105,21 +104,23 @@ def meeting_records(meetings):
     )
 
 
-class MeetingSerializer(_Record, serializers.ModelSerializer):
+class MeetingSerializer(_Record, serializers.Serializer):
     """A meeting as ``meeting_records`` builds it, with the address of its page."""
 
-    url = serializers.CharField()
+    id = serializers.IntegerField()
+    url = serializers.CharField(help_text="The meeting's page.")
+    date = serializers.DateField(allow_null=True)
+    date_precision = serializers.ChoiceField(Meeting.DatePrecision.choices)
+    date_reason = serializers.CharField(help_text="Why this date: the words it was read from.")
     place = PlaceSerializer(allow_null=True)
-    participants = AttendanceSerializer(many=True)
-    topics = serializers.ListField(child=serializers.SlugField())
+    location_reason = serializers.CharField(help_text="Why this place.")
+    kind = serializers.ChoiceField(Meeting.Kind.choices)
+    status = serializers.ChoiceField(Meeting.Status.choices)
+    summary = serializers.CharField()
+    confidence = serializers.FloatField(min_value=0, max_value=1)
+    participants = AttendanceSerializer(many=True, help_text="The host first, then by name.")
+    topics = serializers.ListField(child=serializers.SlugField(), help_text="Topic slugs, the main one first.")
     sources = SourceSerializer(many=True)
-
-    class Meta:
-        model = Meeting
-        fields = [
-            "id", "url", "date", "date_precision", "date_reason", "place", "location_reason", "kind",
-            "status", "summary", "confidence", "participants", "topics", "sources",
-        ]  # fmt: skip
 
     def to_representation(self, record):
         return super().to_representation({**record, "url": reverse("meetings:meeting", args=[record["id"]])})
