@@ -170,8 +170,8 @@ class Article(models.Model):
 class JSONBObject(models.Func):
     """``jsonb_build_object(key, value, ...)``, as Django's ``JSONObject`` but built once.
 
-    ``JSONObject`` makes a cast of every key each time a query is compiled, which made
-    compiling a page of meetings (thirty keys) cost about as much as running it.
+    ``JSONObject`` makes a cast of every key each time a query is compiled: a third of
+    the time it took to compile a page of meetings (thirty keys).
     """
 
     function = "jsonb_build_object"
@@ -278,7 +278,7 @@ class Meeting(models.Model):
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-date", "-id"]
+        ordering = [models.F("date").desc(nulls_last=True), "-id"]  # as newest_first()
         indexes = [
             # In the order of newest_first(), NULLS LAST included, so that a page is an index scan, not a sort.
             models.Index(models.F("date").desc(nulls_last=True), models.F("id").desc(), name="meeting_newest_idx"),

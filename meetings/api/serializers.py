@@ -97,7 +97,7 @@ def meeting_records(meetings):
             summary="summary",
             confidence="confidence",
             participants="people",
-            topics=Func("topic_list", Value("$[*].slug"), function="jsonb_path_query_array"),
+            topics=Func("topic_list", Value("$[*].slug"), function="jsonb_path_query_array", output_field=JSONField()),
             sources="sources",
         ),
         flat=True,

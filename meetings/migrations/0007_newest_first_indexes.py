@@ -10,6 +10,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name='meeting',
+            options={'ordering': [models.OrderBy(models.F('date'), descending=True, nulls_last=True), '-id']},
+        ),
         migrations.RemoveIndex(
             model_name='meeting',
             name='meeting_date_idx',
