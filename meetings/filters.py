@@ -132,13 +132,9 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset
 
     def filter_any_participant(self, queryset, name, participants):
-        if not participants:
-            return queryset
         return queryset.filter(Exists(Attendance.objects.filter(meeting=OuterRef("pk"), participant__in=participants)))
 
     def filter_country(self, queryset, name, countries):
-        if not countries:
-            return queryset
         return queryset.filter(pk__in=self.country_meetings(countries))
 
     @staticmethod
@@ -154,8 +150,6 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset
 
     def filter_text(self, queryset, name, text):
-        if not text.strip():
-            return queryset
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         in_evidence = Mention.objects.annotate(v=evidence_vector()).filter(v=query).values("meeting_id")
         in_articles = Article.objects.annotate(v=article_vector()).filter(v=query).values("id")

@@ -228,8 +228,8 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def newest_first(self):
-        """Latest first; undated meetings last (PostgreSQL would put NULLs first)."""
-        return self.order_by(models.F("date").desc(nulls_last=True), "-id")
+        """Latest first, undated meetings last: the model's ordering, which the date index follows."""
+        return self.order_by(*self.model._meta.ordering)
 
 
 class Meeting(models.Model):
@@ -278,9 +278,9 @@ class Meeting(models.Model):
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
-        ordering = [models.F("date").desc(nulls_last=True), "-id"]  # as newest_first()
+        ordering = [models.F("date").desc(nulls_last=True), "-id"]  # undated last (PostgreSQL puts NULLs first)
         indexes = [
-            # In the order of newest_first(), NULLS LAST included, so that a page is an index scan, not a sort.
+            # In the model's ordering, NULLS LAST included, so that a page is an index scan, not a sort.
             models.Index(models.F("date").desc(nulls_last=True), models.F("id").desc(), name="meeting_newest_idx"),
             models.Index("kind", models.F("date").desc(nulls_last=True), name="meeting_kind_newest_idx"),
             models.Index("status", models.F("date").desc(nulls_last=True), name="meeting_status_newest_idx"),
