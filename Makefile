@@ -21,6 +21,7 @@ install: $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(BIN)/python manage.py load_demo
@@ -29,7 +30,8 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: migrate
-	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=$${WORKERS:-2}
+	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} \
+	  $(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=$${WORKERS:-2}
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

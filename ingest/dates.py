@@ -56,8 +56,16 @@ def resolve(text: str, published: date | None, *, future: bool = False):
     """The date ``text`` names, or None when it names no single day, month or year.
 
     ``future`` says the event is planned: undated parts resolve forwards from the
-    publication date instead of backwards.
+    publication date instead of backwards. A day counted past the calendar's ends
+    (a publication date of 9999-12-31 and "tomorrow") is no date.
     """
+    try:
+        return _resolve(text, published, future)
+    except OverflowError:
+        return None
+
+
+def _resolve(text: str, published: date | None, future: bool):
     t = " ".join(text.lower().replace("’", "'").split())
     for kind, pattern in PATTERNS:
         m = pattern.search(t)

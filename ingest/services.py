@@ -16,7 +16,7 @@ writing process stays far cheaper than the parsers it waits for.
 
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -159,6 +159,7 @@ def _article_insert(raw: RawArticle) -> Article:
     """
     article = Article(
         url=raw.url,
+        claimed_url=raw.claimed_url or "",
         title=raw.title[:500] or _first_line(raw.text),
         text=raw.text,
         published=raw.published,
@@ -405,7 +406,8 @@ def _same_event(
     if not participants:
         return None
     day = extracted.date
-    first, last = (day - timedelta(days=1), day + timedelta(days=1)) if day else (None, None)
+    one = timedelta(days=1)  # within a day either way, but not past the calendar's ends
+    first, last = (max(day, date.min + one) - one, min(day, date.max - one) + one) if day else (None, None)
     wanted = {p.pk for p in participants}
     for meeting in Meeting.objects.raw(SAME_EVENT_SQL, [extracted.status, first, last, participants[0].pk]):
         if set(meeting.people_ids) != wanted:

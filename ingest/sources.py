@@ -2,11 +2,11 @@
 and URLs. Each reader yields articles, or errors that name the file (and line) and
 say what is wrong, so that one bad input never stops a run."""
 
+import codecs
 import hashlib
 import json
+import logging
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,13 +15,14 @@ from pathlib import Path
 
 from django.conf import settings
 
+from ingest.fetch import FetchRefused, fetch
 from ingest.lexicon import lexicon
 
-FETCH_TIMEOUT = 15  # seconds
-USER_AGENT = "Parley/1.0 (+https://github.com/parley)"
+log = logging.getLogger("parley.sources")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MAX_URL_LENGTH = 1000  # the Article.url column
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class RawArticle:
     published: date | None = None
     url: str | None = None
     outlet: str = ""
+    claimed_url: str | None = None  # the source a user says pasted text comes from, never fetched
 
     @cached_property
     def content_hash(self) -> str:
@@ -66,36 +68,66 @@ def max_chars() -> int:
     return settings.PARLEY_MAX_ARTICLE_CHARS
 
 
+# Characters that are never part of an article and can hurt where it is shown or stored:
+# C0 controls but white space (PostgreSQL refuses NUL), the bidi embeddings, overrides and
+# isolates that reverse the text after them on a page, and lone surrogates (no UTF-8 form).
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` without unsafe characters; a lone surrogate becomes U+FFFD."""
+    return LONE_SURROGATES.sub("\ufffd", UNSAFE_CHARS.sub("", value))
+
+
 def read_sources(targets: Iterable[str], *, published: date | None = None, outlet: str = "") -> Iterator[Item]:
     """Every article in the given paths and URLs; ``published`` and ``outlet`` fill in
     what an article does not say itself."""
     for target in targets:
-        if target.startswith(("http://", "https://")):
-            items = read_url(target)
-        else:
-            path = Path(target)
-            if path.is_dir():
-                items = read_directory(path)
-            elif path.exists():
-                items = read_file(path)
-            else:
-                items = iter([SourceError(target, "no such file or directory")])
-        for item in items:
-            if isinstance(item, RawArticle):
-                item = _checked(item, published, outlet)
-            yield item
+        try:
+            for item in _read_target(target):
+                yield _checked(item, published, outlet) if isinstance(item, RawArticle) else item
+        except Exception:  # a reader's bug must cost only its own target, not the run
+            log.exception("reading %s failed", target)
+            yield SourceError(target, "could not be read")
+
+
+def _read_target(target: str) -> Iterator[Item]:
+    if target.startswith(("http://", "https://")):
+        return read_url(target)
+    path = Path(target)
+    if path.is_dir():
+        return read_directory(path)
+    if path.exists():
+        return read_file(path)
+    return iter([SourceError(target, "no such file or directory")])
 
 
 def _checked(article: RawArticle, published: date | None, outlet: str) -> Item:
+    """The article as Parley stores it, or why it cannot be: every source passes here."""
     if len(article.text) > max_chars():
         return SourceError(
             article.source, f"article of {len(article.text):,} characters is over the limit of {max_chars():,}"
         )
-    if not any(ch.isalpha() for ch in article.text):
+    text = clean_text(article.text)
+    if not any(ch.isalpha() for ch in text):
         return SourceError(article.source, "no text")
-    if article.url and not article.url.lower().startswith(("http://", "https://")):
-        article = replace(article, url=None)  # a javascript: or file: link is no source address
-    return replace(article, published=article.published or published, outlet=article.outlet or outlet)
+    return replace(
+        article,
+        text=text,
+        title=clean_text(article.title)[:500],
+        outlet=clean_text(article.outlet or outlet)[:200],
+        published=article.published or published,
+        url=_source_address(article.url),
+        claimed_url=_source_address(article.claimed_url),
+    )
+
+
+def _source_address(url: str | None) -> str | None:
+    """A web address worth keeping as a source: http(s) and short enough to store."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None  # a javascript: or file: link is no source address
+    return url if len(url) <= MAX_URL_LENGTH else None
 
 
 def read_directory(folder: Path) -> Iterator[Item]:
@@ -149,8 +181,22 @@ def read_bytes(data: bytes, source: str, *, kind: str, url: str | None = None) -
         yield read_text(text, source)
 
 
+UNICODE_BOMS = [  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+
 def decode(data: bytes) -> str:
     """Text from bytes in whatever encoding they are; ValueError for binary data."""
+    for bom, encoding in UNICODE_BOMS:  # UTF-16 and UTF-32 are full of NUL bytes: read them first
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise ValueError(f"broken {encoding} text") from None
     if b"\x00" in data[:8192]:
         raise ValueError("binary file, not text")
     try:
@@ -243,31 +289,21 @@ def read_feed(data: bytes, source: str) -> Iterator[Item]:
 
 
 def read_url(url: str) -> Iterator[Item]:
-    """Fetch a page or feed, with a time-out and a size limit."""
-    limit = max_chars() * 4
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    """Fetch a page or feed through the guarded fetch (public addresses only, a size
+    limit and a deadline for the whole fetch)."""
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(limit + 1)
-            content_type = response.headers.get("Content-Type", "")
-            final_url = response.geturl()
-    except urllib.error.HTTPError as exc:
-        yield SourceError(url, f"HTTP {exc.code} {exc.reason}")
+        page = fetch(url, max_bytes=max_chars() * 4)
+    except FetchRefused as exc:
+        yield SourceError(url, str(exc))
         return
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        yield SourceError(url, f"unreachable: {reason}")
-        return
-    if len(data) > limit:
-        yield SourceError(url, f"page over the size limit of {limit:,} bytes")
-        return
+    content_type = page.content_type
     if "xml" in content_type or "rss" in content_type or "atom" in content_type:
         kind = "feed"
     elif "html" in content_type:
         kind = "html"
     else:
-        kind = _kind(Path(url).suffix.lower(), data)
-    yield from read_bytes(data, url, kind=kind, url=final_url)
+        kind = _kind(Path(url).suffix.lower(), page.data)
+    yield from read_bytes(page.data, url, kind=kind, url=page.final_url)
 
 
 def read_jsonl(path: Path) -> Iterator[RawArticle | SourceError]:
@@ -297,19 +333,24 @@ def read_jsonl(path: Path) -> Iterator[RawArticle | SourceError]:
             yield _jsonl_row(line, where, path.parent)
 
 
-def _jsonl_row(line: str, where: str, folder: Path) -> RawArticle | SourceError:
+def _jsonl_row(line: str, where: str, folder: Path | None) -> RawArticle | SourceError:
+    """One JSONL line; a "file" key is read only below ``folder``, and only when the
+    JSONL file itself was given on the command line (an upload has no folder)."""
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
         return SourceError(where, f"not JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return SourceError(where, "not JSON: nested too deeply")
     if not isinstance(row, dict):
         return SourceError(where, "a line must be a JSON object")
     text = row.get("text")
     if text is None and row.get("file"):
-        try:
-            text = (folder / str(row["file"])).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            return SourceError(where, f"cannot read {row['file']}: {exc}")
+        if folder is None:
+            return SourceError(where, '"file" is read only from JSONL files given to the ingest command')
+        text = _corpus_file(folder, str(row["file"]))
+        if isinstance(text, SourceError):
+            return SourceError(where, text.reason)
     if not isinstance(text, str) or not text.strip():
         return SourceError(where, 'no article text ("text" or "file")')
     try:
@@ -322,22 +363,44 @@ def _jsonl_row(line: str, where: str, folder: Path) -> RawArticle | SourceError:
         id=str(row["id"]) if row.get("id") is not None else None,
         title=str(row.get("title") or ""),
         published=published,
-        url=row.get("url") or None,
+        url=row["url"] if isinstance(row.get("url"), str) else None,
         outlet=str(row.get("outlet") or ""),
     )
+
+
+def _corpus_file(folder: Path, name: str) -> str | SourceError:
+    """The text of a file named by a JSONL line: inside the JSONL file's folder once
+    resolved (no "..", no absolute path, no link leading out of it)."""
+    root = folder.resolve()
+    try:
+        path = (root / name).resolve(strict=True)
+    except (OSError, RuntimeError, ValueError):
+        return SourceError(name, f"cannot read {name}: no such file in {folder}")
+    if not path.is_relative_to(root) or not path.is_file():
+        return SourceError(name, f"cannot read {name}: only files inside {folder} are read")
+    if path.stat().st_size > max_chars() * 4:
+        return SourceError(name, f"cannot read {name}: over the size limit")
+    try:
+        return decode(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        return SourceError(name, f"cannot read {name}: {exc}")
 
 
 def read_submission(
     *, text: str | None = None, url: str | None = None, title: str = "", published: date | None = None, outlet: str = ""
 ) -> Item:
-    """One article given through the API or the upload form: its text, or a URL to fetch."""
+    """One article given through the API or the upload form: its text, or a URL to fetch.
+
+    With text, the URL is only the source the user claims: the page at that address is
+    not this text, so it stays free for the real page to be ingested as its own article.
+    """
     if not text:
         found = read_sources([url], published=published, outlet=outlet)
         return next(iter(found), SourceError(url, "no article at this address"))
-    item = read_text(text, url or "submitted text")
+    item = read_text(text, "submitted text")
     if isinstance(item, SourceError):
         return item
-    return _checked(replace(item, title=title[:500] or item.title, url=url), published, outlet)
+    return _checked(replace(item, title=title[:500] or item.title, claimed_url=url), published, outlet)
 
 
 def read_upload(name: str, data: bytes, *, published: date | None = None, outlet: str = "") -> Item:
@@ -350,7 +413,7 @@ def read_upload(name: str, data: bytes, *, published: date | None = None, outlet
             line = next((ln for ln in decode(data).splitlines() if ln.strip()), "")
         except ValueError as exc:
             return SourceError(name, str(exc))
-        items = [_jsonl_row(line, f"{name}:1", Path("."))] if line else [SourceError(name, "empty file")]
+        items = [_jsonl_row(line, f"{name}:1", folder=None)] if line else [SourceError(name, "empty file")]
     else:
         items = list(read_bytes(data, name, kind=_kind(suffix, data)))
     item = items[0] if items else SourceError(name, "no article found")

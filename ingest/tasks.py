@@ -37,3 +37,12 @@ def poll_feeds() -> list[str]:
     for url in settings.PARLEY_FEEDS:
         ingest_feed.delay(url)
     return list(settings.PARLEY_FEEDS)
+
+
+@shared_task(name="parley.read_submission", acks_late=True)
+def read_submission_task(pk: int) -> str | None:
+    """Read one submission recorded by the web (fetch, extract, store); its outcome is on its row."""
+    from ingest.submissions import read_one
+
+    submission = read_one(pk)
+    return submission.state if submission else None

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 
 
 class ArticleForm(forms.Form):
@@ -13,6 +14,23 @@ class ArticleForm(forms.Form):
         required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text="When the article does not say."
     )
     outlet = forms.CharField(required=False, max_length=200)
+
+    @staticmethod
+    def max_bytes() -> int:
+        """The largest file (and so request) accepted: four bytes per character at most."""
+        return settings.PARLEY_MAX_ARTICLE_CHARS * 4
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if len(text) > settings.PARLEY_MAX_ARTICLE_CHARS:
+            raise forms.ValidationError(f"At most {settings.PARLEY_MAX_ARTICLE_CHARS:,} characters.")
+        return text
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > self.max_bytes():
+            raise forms.ValidationError(f"The file is over the size limit of {self.max_bytes():,} bytes.")
+        return upload
 
     def clean(self):
         data = super().clean()

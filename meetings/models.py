@@ -148,6 +148,13 @@ class Article(models.Model):
     """A news article that reports meetings; known once by URL and once by text."""
 
     url = models.URLField(max_length=1000, null=True, blank=True, unique=True)
+    claimed_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        default="",
+        help_text="For text a user submitted: the source they named. Never fetched, never unique: "
+        "the page at that address is another article.",
+    )
     title = models.CharField(max_length=500, blank=True)
     text = models.TextField()
     published = models.DateField(null=True, blank=True)
@@ -220,6 +227,7 @@ class MeetingQuerySet(models.QuerySet):
                 Mention.objects.all(),
                 order_by=("id",),
                 url="article__url",
+                claimed_url="article__claimed_url",
                 title="article__title",
                 outlet="article__outlet",
                 published="article__published",

@@ -12,4 +12,5 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic_page, name="topic"),
     path("countries/<slug:slug>/", views.country_page, name="country"),
     path("add/", views.AddArticleView.as_view(), name="add"),
+    path("submissions/<int:pk>/", views.submission_page, name="submission"),
 ]

@@ -5,19 +5,22 @@ from the stats API with the page's own query string, so a page stays fast howeve
 many meetings match.
 """
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import DetailView
 
-from ingest.pipeline import ingest_one
-from ingest.sources import SourceError, read_submission, read_upload
+from ingest.models import Submission
+from ingest.submissions import submission_create
 from meetings import selectors
 from meetings.filters import MeetingFilter
 from meetings.forms import ArticleForm
 from meetings.models import Attendance, Country, Meeting, Participant, Topic
+from meetings.throttles import SubmissionThrottle, refusal
 
 PAGE_SIZE = 30
 
@@ -112,34 +115,51 @@ def people_list(request):
 
 
 class AddArticleView(LoginRequiredMixin, View):
-    """Paste text, give a URL or upload a file; the meetings found are stored through
-    the same ingest service as the command."""
+    """Paste text, give a URL or upload a file: the request records a submission and
+    sends the user to its page, where the worker's outcome appears."""
 
     template_name = "meetings/add_article.html"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": ArticleForm()})
+        return self.page(request, ArticleForm())
 
     def post(self, request):
+        # checked before the body is read; URL-encoding can triple pasted text
+        if int(request.META.get("CONTENT_LENGTH") or 0) > 3 * ArticleForm.max_bytes():
+            return HttpResponse("The submission is over the size limit.", status=413, content_type="text/plain")
+        refused = refusal(SubmissionThrottle, request)
+        if refused:
+            return refused
         form = ArticleForm(request.POST, request.FILES)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form}, status=400)
-        data = form.cleaned_data
-        upload = data.get("file")
-        if upload:
-            item = read_upload(upload.name, upload.read(), published=data["published"], outlet=data["outlet"])
-        else:
-            item = read_submission(
-                text=data["text"], url=data["url"] or None, published=data["published"], outlet=data["outlet"]
-            )
-        if isinstance(item, SourceError):
-            form.add_error(None, f"{item.source}: {item.reason}")
-            return render(request, self.template_name, {"form": form}, status=400)
-        result = ingest_one(item)
-        found = Meeting.objects.for_list().filter(mentions__article=result.article).newest_first()
-        return render(
-            request,
-            self.template_name,
-            {"form": ArticleForm(), "result": result, "found": found},
-            status=201 if result.created else 200,
+            return self.page(request, form, status=400)
+        data, upload = form.cleaned_data, form.cleaned_data.get("file")
+        submission = submission_create(
+            user=request.user,
+            text=data["text"],
+            url=data["url"],
+            upload_name=upload.name if upload else "",
+            upload=upload.read() if upload else None,
+            published=data["published"],
+            outlet=data["outlet"],
         )
+        response = redirect(submission)
+        response.status_code = 303  # See Other: the submission's page, by GET
+        return response
+
+    def page(self, request, form, status=200):
+        recent = Submission.objects.filter(user=request.user).select_related("article").defer("text", "upload")[:10]
+        return render(request, self.template_name, {"form": form, "recent": recent}, status=status)
+
+
+@login_required
+def submission_page(request, pk):
+    """Where a submission is; it reloads itself until a worker has read the article."""
+    mine = Submission.objects.select_related("article").defer("text", "upload")
+    submission = get_object_or_404(mine if request.user.is_staff else mine.filter(user=request.user), pk=pk)
+    found = Meeting.objects.for_list().filter(mentions__article=submission.article_id).newest_first()
+    return render(
+        request,
+        "meetings/submission.html",
+        {"submission": submission, "found": found if submission.article_id else []},
+    )

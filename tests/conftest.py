@@ -19,3 +19,17 @@ def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--no-sandbox"]}
+
+
+@pytest.fixture(autouse=True)
+def submissions_read_by_the_test(settings):
+    """Submissions wait in the queue until a test reads them (``read_queue``), instead
+    of starting a runner process; the tests of the runner itself set "process"."""
+    settings.PARLEY_SUBMISSION_RUNNER = "external"
+
+
+def read_queue() -> int:
+    """What the worker does: read every queued submission now, in this process."""
+    from ingest.submissions import run_queue
+
+    return run_queue(idle_seconds=0)

@@ -6,11 +6,13 @@ import json
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from meetings.models import Attendance, Country, Meeting, MeetingTopic, Mention, Participant, Topic
+from tests.conftest import read_queue
 from tests.factories import ArticleFactory, LocationFactory, ParticipantFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +178,8 @@ def test_csv_and_json_export_stream_the_whole_filtered_result(api, world):
     assert api.get("/api/meetings/export/?format=xml").status_code in (400, 404)
 
 
-def test_the_list_takes_a_constant_number_of_queries(api, world, django_assert_num_queries):
+def test_the_list_takes_a_constant_number_of_queries(api, world, django_assert_num_queries, django_user_model):
+    api.force_authenticate(django_user_model.objects.create_user("reader"))  # no anonymous throttle counting
     people = [ParticipantFactory() for _ in range(6)]
     for n in range(40):
         meeting(people[n % 3 : n % 3 + 3], date(2020, 1, 1 + n % 28), [world["m1"].meeting_topics.first().topic])
@@ -205,20 +208,48 @@ ARTICLE = (
 )
 
 
-def test_posting_an_article_needs_a_login_and_returns_its_meetings(api, django_user_model):
+def test_posting_an_article_needs_a_login_answers_at_once_and_its_meetings_arrive(api, django_user_model):
     payload = {"text": ARTICLE, "published": "2020-01-08", "outlet": "Wire"}
     assert api.post("/api/articles/", payload, format="json").status_code in (401, 403)
     user = django_user_model.objects.create_user("analyst", password="a-long-passphrase")
     token = Token.objects.create(user=user)
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     response = api.post("/api/articles/", payload, format="json")
-    assert response.status_code == 201, response.content
-    (found,) = response.json()["meetings"]
+    assert response.status_code == 202, response.content
+    queued = response.json()
+    assert queued["state"] == "queued" and response["Location"] == queued["status_url"]
+    assert Meeting.objects.count() == 0  # nothing was read inside the request
+    assert read_queue() == 1
+    done = api.get(queued["status_url"]).json()
+    assert done["state"] == "done" and done["article_created"] is True, done
+    (found,) = done["meetings"]
     assert {p["name"] for p in found["participants"]} == {"Nana Akufo-Addo", "Alassane Ouattara"}
     assert found["date"] == "2020-01-06"
     again = api.post("/api/articles/", payload, format="json")
-    assert again.status_code == 200 and again.json()["created"] is False
+    read_queue()
+    assert api.get(again.json()["status_url"]).json()["article_created"] is False
     assert Meeting.objects.count() == 1
+
+
+def test_a_submission_is_seen_only_by_its_submitter_and_staff(api, django_user_model):
+    owner = django_user_model.objects.create_user("owner")
+    api.force_authenticate(owner)
+    status_url = api.post("/api/articles/", {"text": ARTICLE}, format="json").json()["status_url"]
+    api.force_authenticate(django_user_model.objects.create_user("other"))
+    assert api.get(status_url).status_code == 404
+    assert api.get("/api/submissions/").json()["count"] == 0
+    api.force_authenticate(django_user_model.objects.create_user("boss", is_staff=True))
+    assert api.get(status_url).status_code == 200
+    api.force_authenticate(None)
+    assert api.get(status_url).status_code in (401, 403)
+
+
+def test_an_article_that_cannot_be_read_fails_its_submission_with_the_reason(api, django_user_model):
+    api.force_authenticate(django_user_model.objects.create_user("analyst"))
+    status_url = api.post("/api/articles/", {"text": "12345 678"}, format="json").json()["status_url"]
+    read_queue()
+    failed = api.get(status_url).json()
+    assert failed["state"] == "failed" and failed["error"] == "no text" and failed["meetings"] == []
 
 
 @pytest.mark.parametrize(
@@ -227,7 +258,7 @@ def test_posting_an_article_needs_a_login_and_returns_its_meetings(api, django_u
         ({}, "non_field_errors"),
         ({"text": "x" * 10, "published": "not a date"}, "published"),
         ({"url": "not a url"}, "url"),
-        ({"text": "12345 678"}, "article"),
+        ({"url": "https://news.example/" + "a" * 1000}, "url"),
     ],
 )
 def test_bad_article_posts_are_400(api, django_user_model, payload, field):
@@ -243,16 +274,24 @@ def test_reading_can_require_a_login(api, django_user_model):
     assert api.get("/api/meetings/").status_code == 200
 
 
-def test_anonymous_use_is_throttled(api, settings):
+def test_anonymous_use_is_throttled_in_the_shared_cache_whatever_x_forwarded_for_says(api, monkeypatch):
     from rest_framework.throttling import AnonRateThrottle
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
-    AnonRateThrottle.THROTTLE_RATES = {"anon": "3/minute"}
-    try:
-        codes = [api.get("/api/topics/").status_code for _ in range(5)]
-    finally:
-        AnonRateThrottle.THROTTLE_RATES = {"anon": settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]}
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    codes = [api.get("/api/topics/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(5)]
     assert codes[:3] == [200] * 3 and codes[-1] == 429
+    with connection.cursor() as cursor:  # counted where every web process sees it, not in this one's memory
+        cursor.execute("SELECT count(*) FROM parley_cache WHERE cache_key LIKE %s", ["%throttle_anon%"])
+        assert cursor.fetchone()[0] == 1
+
+
+def test_submissions_are_throttled_per_user(api, django_user_model, monkeypatch):
+    from meetings.throttles import SubmissionThrottle
+
+    monkeypatch.setattr(SubmissionThrottle, "THROTTLE_RATES", {"submissions": "3/hour"})
+    api.force_authenticate(django_user_model.objects.create_user("eager"))
+    codes = [api.post("/api/articles/", {"text": f"{ARTICLE} {n}"}, format="json").status_code for n in range(5)]
+    assert codes == [202, 202, 202, 429, 429]
 
 
 def test_writes_are_refused_on_read_only_endpoints(api, world, django_user_model):

@@ -2,6 +2,7 @@
 each gives a clear error or a correct result, never a crash or a partial write."""
 
 import json
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -10,7 +11,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from rest_framework.test import APIClient
 
+from ingest.models import Submission
 from meetings.models import Article, Meeting, Mention
+from tests.conftest import read_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -75,9 +78,13 @@ def test_the_upload_form(client_logged_in, settings, name):
     settings.PARLEY_MAX_ARTICLE_CHARS = 100_000
     upload = SimpleUploadedFile(name, CORPUS[name])
     response = client_logged_in.post("/add/", {"file": upload, "published": "2023-05-03"})
-    assert response.status_code in (200, 201, 400), response.status_code
+    assert response.status_code in (303, 400), response.status_code
     if response.status_code == 400:
         assert b'class="errors"' in response.content
+    else:
+        read_queue()
+        submission = Submission.objects.get()
+        assert submission.state == "done" or (submission.state == "failed" and submission.error), submission.error
     stored_consistently()
 
 
@@ -88,9 +95,13 @@ def test_the_api(django_user_model, settings, name):
     api.force_authenticate(django_user_model.objects.create_user("feeder"))
     text = CORPUS[name].decode("utf-8", "replace")
     response = api.post("/api/articles/", {"text": text, "published": "2023-05-03"}, format="json")
-    assert response.status_code in (200, 201, 400), (response.status_code, response.content[:300])
+    assert response.status_code in (202, 400), (response.status_code, response.content[:300])
     if response.status_code == 400:
         assert json.loads(response.content)  # a message, not an HTML error page
+    else:
+        read_queue()
+        outcome = api.get(response["Location"]).json()
+        assert outcome["state"] == "done" or (outcome["state"] == "failed" and outcome["error"]), outcome
     stored_consistently()
 
 
@@ -107,3 +118,153 @@ def test_absurd_api_values_are_400(django_user_model):
         response = api.post("/api/articles/", payload, format="json")
         assert response.status_code == 400, (payload, response.content)
     assert api.post("/api/articles/", "not json", content_type="application/json").status_code == 400
+
+
+def _read_submission(api, payload):
+    response = api.post("/api/articles/", payload, format="json")
+    assert response.status_code == 202, response.content
+    read_queue()
+    return api.get(response["Location"]).json()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/topics/?q=a%00b",
+        "/api/meetings/?q=%00",
+        "/api/participants/a%00b/",
+        "/api/topics/a%00b/",
+        "/api/countries/a%00b/",
+        "/people/a%00b/",
+        "/topics/a%00b/",
+        "/?q=x%00",
+        "/?participant%00=x",
+    ],
+)
+def test_nul_characters_in_addresses_and_parameters_are_400(client, path):
+    response = client.get(path)
+    assert response.status_code == 400 and b"NUL" in response.content
+
+
+def test_json_nested_100000_deep_is_400(django_user_model):
+    api = APIClient()
+    api.force_authenticate(django_user_model.objects.create_user("feeder"))
+    response = api.post("/api/articles/", "[" * 100_000 + "]" * 100_000, content_type="application/json")
+    assert response.status_code == 400 and "nested too deeply" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_publication_dates_at_the_ends_of_the_calendar_are_read(django_user_model, published):
+    api = APIClient()
+    api.force_authenticate(django_user_model.objects.create_user("feeder"))
+    text = "Talks\n\n" + GOOD.replace("on Monday", "yesterday") + " They will meet again next Monday and tomorrow."
+    outcome = _read_submission(api, {"text": text, "published": published})
+    assert outcome["state"] == "done", outcome
+    assert all(m["date"] is None or m["date"].startswith(published[:3]) for m in outcome["meetings"])
+
+
+def test_nul_and_lone_surrogates_in_posted_text_are_400(django_user_model):
+    api = APIClient()
+    api.force_authenticate(django_user_model.objects.create_user("feeder"))
+    for escaped in ("\\u0000", "\\ud800"):  # as JSON escapes: a client cannot encode them raw
+        body = '{"text": "Talks\\n\\n' + escaped + GOOD + '"}'
+        response = api.post("/api/articles/", body, content_type="application/json")
+        assert response.status_code == 400 and "text" in response.json(), escaped
+
+
+def test_nul_and_lone_surrogates_in_an_uploaded_file_are_dropped(client_logged_in):
+    line = json.dumps({"id": "x", "title": "Talks\ud800", "text": "Talks\n\n" + GOOD.replace("met", "m\x00et \udc00")})
+    response = client_logged_in.post("/add/", {"file": SimpleUploadedFile("a.jsonl", line.encode())})
+    assert response.status_code == 303
+    read_queue()
+    assert Submission.objects.get().state == "done"
+    article = Article.objects.get()
+    assert "\x00" not in article.text and "\ufffd" in article.text and article.title == "Talks\ufffd"
+
+
+def test_a_jsonl_upload_cannot_read_server_files(client_logged_in):
+    for name in ("/etc/passwd", "/etc/no-such-file", "../../../../etc/hostname"):
+        line = json.dumps({"id": "x", "file": name})
+        response = client_logged_in.post("/add/", {"file": SimpleUploadedFile("a.jsonl", line.encode())})
+        read_queue()
+        page = client_logged_in.get(response["Location"]).content.decode()
+        assert "only from JSONL files given to the ingest command" in page, name
+        assert "No such file" not in page and "root:" not in page
+    assert not Article.objects.exists()
+
+
+def test_a_url_longer_than_the_column_is_400(django_user_model):
+    api = APIClient()
+    api.force_authenticate(django_user_model.objects.create_user("feeder"))
+    too_long = "https://news.example/" + "a" * 1000
+    for payload in ({"url": too_long}, {"text": GOOD, "url": too_long}):
+        response = api.post("/api/articles/", payload, format="json")
+        assert response.status_code == 400 and "url" in response.json()
+
+
+def test_pasted_text_does_not_take_the_real_pages_address(django_user_model):
+    """A fake text naming a real article's URL must not make the real page 'already known'."""
+    from ingest import pipeline
+    from ingest.sources import RawArticle
+
+    api = APIClient()
+    api.force_authenticate(django_user_model.objects.create_user("feeder"))
+    claimed = "https://news.example/2023/05/real-story"
+    fake = _read_submission(api, {"text": "Talks\n\n" + GOOD, "url": claimed, "published": "2023-05-03"})
+    assert fake["article"]["url"] is None and fake["article"]["claimed_url"] == claimed
+    real = RawArticle(
+        text="Real talks\n\n" + GOOD.replace("trade", "energy"), source=claimed, url=claimed, published=date(2023, 5, 3)
+    )
+    summary = pipeline.run([real])
+    assert summary.articles_new == 1 and Article.objects.get(url=claimed).claimed_url == ""
+    meeting = Meeting.objects.get()
+    sources = Meeting.objects.for_list().get(pk=meeting.pk).sources
+    assert sorted((s["url"] or "", s["claimed_url"]) for s in sources) == [("", claimed), (claimed, "")]
+
+
+def test_bidi_controls_never_reach_the_page(client, client_logged_in):
+    text = "Talks \u202eetis\u202c\n\n" + GOOD.replace("to discuss", "\u2067to discuss\u2069")
+    response = client_logged_in.post("/add/", {"text": text, "published": "2023-05-03"})
+    read_queue()
+    assert "1 meeting found" in client_logged_in.get(response["Location"]).content.decode()
+    page = client.get(f"/meetings/{Meeting.objects.get().pk}/").content.decode()
+    assert not any(ch in page for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "Talks etis" in Article.objects.get().title
+
+
+def test_logins_are_throttled_per_address_whatever_x_forwarded_for_says(client, monkeypatch):
+    from meetings.throttles import LoginThrottle
+
+    monkeypatch.setattr(LoginThrottle, "THROTTLE_RATES", {"login": "3/minute"})
+    attempts = ["/accounts/login/", "/admin/login/", "/accounts/login/", "/admin/login/"]
+    codes = [
+        client.post(path, {"username": "x", "password": f"guess{n}"}, HTTP_X_FORWARDED_FOR=f"10.1.1.{n}").status_code
+        for n, path in enumerate(attempts)
+    ]
+    assert codes == [200, 200, 200, 429]  # one count for both forms, whatever the header claims
+    assert client.get("/accounts/login/").status_code == 200  # reading the form is no attempt
+
+
+def test_one_unreachable_url_does_not_stop_the_ingest_command(tmp_path, settings):
+    settings.PARLEY_FETCH_ALLOW_PRIVATE = True  # let the fetch reach a local port that does not speak HTTP
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def speak_another_protocol():
+        for _ in range(2):
+            conn, _ = listener.accept()
+            with conn:
+                conn.sendall(b"-ERR unknown command\r\n")
+
+    threading.Thread(target=speak_another_protocol, daemon=True).start()
+    (tmp_path / "a.txt").write_text("Talks\n\n" + GOOD)
+    (tmp_path / "b.txt").write_text("More talks\n\n" + GOOD.replace("Nairobi", "Kampala").replace("Monday", "Friday"))
+    out = StringIO()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    with pytest.raises(CommandError, match="1 source"):
+        call_command("ingest", str(tmp_path / "a.txt"), url, str(tmp_path / "b.txt"), stdout=out, stderr=out)
+    listener.close()
+    assert f"failed: {url}: this address cannot be fetched" in out.getvalue()
+    assert Article.objects.count() == 2

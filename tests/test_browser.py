@@ -1,6 +1,7 @@
 """The dashboard in a real headless Chromium, against a live server."""
 
 import os
+import re
 from datetime import date
 
 import pytest
@@ -129,7 +130,9 @@ def test_person_page_and_phone_width(live_server, data, page: Page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
-def test_adding_an_article_while_logged_in(live_server, page: Page, django_user_model):
+def test_adding_an_article_while_logged_in(live_server, page: Page, django_user_model, settings):
+    settings.PARLEY_SUBMISSION_RUNNER = "process"  # as deployed: the request starts a runner process
+    settings.PARLEY_RUNNER_IDLE_SECONDS = 1
     django_user_model.objects.create_user("curator", password="a-long-passphrase")
     page.goto(live_server.url + "/add/")
     page.fill("#id_username", "curator")
@@ -143,6 +146,8 @@ def test_adding_an_article_while_logged_in(live_server, page: Page, django_user_
     )
     page.fill("#id_published", "2020-01-08")
     page.click("text=Find meetings and save")
-    expect(page.locator(".result")).to_contain_text("1 meeting found")
+    expect(page).to_have_url(re.compile(r"/submissions/\d+/$"))
+    # the page reloads itself until the runner has read the article
+    expect(page.locator(".result")).to_contain_text("1 meeting found", timeout=180_000)
     expect(page.locator(".result .people")).to_contain_text("Alassane Ouattara")
     assert Meeting.objects.get().date == date(2020, 1, 6)

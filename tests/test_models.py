@@ -98,8 +98,8 @@ def test_for_list_reads_a_page_with_people_topics_and_sources_in_one_query(djang
     ]  # fmt: skip
     assert first.topic_list == [{"slug": "trade", "name": "trade"}, {"slug": "energy", "name": "energy"}]
     assert first.sources == [
-        {"url": article.url, "title": "Leaders meet", "outlet": "Wire", "published": "2024-05-16",
-         "evidence": "They met."}
+        {"url": article.url, "claimed_url": "", "title": "Leaders meet", "outlet": "Wire",
+         "published": "2024-05-16", "evidence": "They met."}
     ]  # fmt: skip
     assert label.endswith(": Yan Host – Ann Guest – Zoe Guest")
     assert (bare.people, bare.topic_list, bare.sources) == ([], [], [])

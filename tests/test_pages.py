@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from meetings.models import Meeting
+from tests.conftest import read_queue
 from tests.test_api import world  # noqa: F401  (the same small world of meetings)
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_detail_pages(client, world):  # noqa: F811
     assert "Vladimir Putin" in client.get("/countries/russia/").content.decode()
 
 
-def test_adding_articles_needs_a_login(client_logged_in):
+def test_adding_articles_needs_a_login_and_the_result_arrives_on_the_submission_page(client_logged_in):
     from django.test import Client
 
     assert Client().get("/add/").status_code == 302
@@ -68,23 +69,32 @@ def test_adding_articles_needs_a_login(client_logged_in):
     assert response.status_code == 400 and b"Paste the text" in response.content
     text = "Leaders meet\n\nKenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday."
     response = client_logged_in.post("/add/", {"text": text, "published": "2023-05-03"})
-    assert response.status_code == 201 and b"1 meeting found" in response.content
+    assert response.status_code == 303 and Meeting.objects.count() == 0  # recorded, not read, in the request
+    waiting = client_logged_in.get(response["Location"]).content.decode()
+    assert "Waiting for a worker" in waiting and 'http-equiv="refresh"' in waiting
+    read_queue()
+    done = client_logged_in.get(response["Location"]).content.decode()
+    assert "1 meeting found" in done and 'http-equiv="refresh"' not in done
     assert Meeting.objects.get().date == date(2023, 5, 1)
+    assert "Your recent submissions" in client_logged_in.get("/add/").content.decode()
+    assert Client().get(response["Location"]).status_code == 302  # to the login page
 
 
 def test_uploaded_files_are_read_like_the_command(client_logged_in):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     binary = SimpleUploadedFile("x.txt", bytes(range(256)) * 4)
-    response = client_logged_in.post("/add/", {"file": binary})
-    assert response.status_code == 400 and b"binary" in response.content
+    failed = client_logged_in.post("/add/", {"file": binary})
+    read_queue()
+    assert "could not be added: binary file" in client_logged_in.get(failed["Location"]).content.decode()
     page = (
         b"<html><head><title>Talks</title></head><body><article><p>Kenyan President William Ruto met "
         b"Ugandan President Yoweri Museveni in Nairobi on Monday to discuss trade and security.</p>"
         b"</article></body></html>"
     )
     response = client_logged_in.post("/add/", {"file": SimpleUploadedFile("a.html", page), "published": "2023-05-03"})
-    assert response.status_code == 201, response.content.decode()[:2000]
+    read_queue()
+    assert "1 meeting found" in client_logged_in.get(response["Location"]).content.decode()
 
 
 def test_pages_load_the_cdn_with_sri_and_name_the_fallback(client):

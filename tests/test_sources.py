@@ -116,7 +116,8 @@ def test_missing_path_is_an_error(tmp_path):
 
 
 @pytest.fixture
-def site(tmp_path):
+def site(tmp_path, settings):
+    settings.PARLEY_FETCH_ALLOW_PRIVATE = True  # the test server is on loopback, as on an intranet
     (tmp_path / "page.html").write_text(PAGE)
     (tmp_path / "feed.xml").write_text(FEED)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(tmp_path)))
@@ -137,6 +138,88 @@ def test_urls_are_fetched_from_a_local_server(site):
     assert "HTTP 404" in errors[-1].reason
 
 
-def test_unreachable_url_is_an_error():
+def test_unreachable_url_is_an_error(settings):
+    settings.PARLEY_FETCH_ALLOW_PRIVATE = True
     _, (error,) = read("http://127.0.0.1:9/nothing")
-    assert "unreachable" in error.reason
+    assert error.reason == "this address cannot be fetched"
+
+
+def test_local_addresses_are_refused_by_default(site, settings):
+    settings.PARLEY_FETCH_ALLOW_PRIVATE = False  # as in a default deployment
+    _, (error,) = read(f"{site}/page.html")
+    assert error.reason == "this address cannot be fetched"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A corpus folder whose JSONL names files, and a secret next to it."""
+    (tmp_path / "secret.txt").write_text("Secret\n\nThe root password is hunter2, said the admin.")
+    folder = tmp_path / "corpus"
+    (folder / "texts").mkdir(parents=True)
+    (folder / "texts" / "a.txt").write_text(f"Leaders meet\n\n{BODY}")
+    (folder / "texts" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "name, readable",
+    [
+        ("texts/a.txt", True),
+        ("../secret.txt", False),
+        ("texts/../../secret.txt", False),
+        ("texts/link.txt", False),  # a link leading out of the folder
+        ("/etc/passwd", False),
+        ("/etc/no-such-file", False),
+    ],
+)
+def test_a_jsonl_file_key_reads_only_inside_its_folder(corpus, name, readable):
+    (corpus / "index.jsonl").write_text(json.dumps({"id": "x", "file": name}) + "\n")
+    ok, errors = read(corpus / "index.jsonl")
+    if readable:
+        assert ok[0].text.startswith("Leaders meet") and not errors
+    else:
+        assert not ok and "cannot read" in errors[0].reason
+        assert "root:" not in errors[0].reason and "hunter2" not in errors[0].reason
+
+
+def test_an_uploaded_jsonl_never_reads_a_file():
+    from ingest.sources import read_upload
+
+    for name in ("/etc/passwd", "/etc/no-such-file", "a.txt"):
+        error = read_upload("x.jsonl", json.dumps({"id": "x", "file": name}).encode())
+        assert isinstance(error, SourceError) and "only from JSONL files given to the ingest command" in error.reason
+
+
+def test_utf16_and_utf32_text_with_a_byte_order_mark_is_decoded(tmp_path):
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        data = f"Leaders meet\n\n{BODY}".encode(encoding)
+        if encoding == "utf-16-be":
+            data = "\ufeff".encode(encoding) + data
+        (tmp_path / f"{encoding}.txt").write_bytes(data)
+        (ok,), errors = read(tmp_path / f"{encoding}.txt")
+        assert ok.text.endswith(BODY) and ok.title == "Leaders meet" and not errors, encoding
+
+
+def test_unsafe_characters_are_removed_before_storing():
+    from ingest.sources import read_submission
+
+    text = "Talks\u202e in Accra\n\n" + BODY.replace("Monday", "Mon\x00day \u2066x\u2069 \ud800")
+    article = read_submission(text=text, title="Tal\u202eks", outlet="W\x07ire")
+    assert article.title == "Talks" and article.outlet == "Wire"
+    for bad in ("\u202e", "\u2066", "\u2069", "\x00", "\ud800"):
+        assert bad not in article.text
+    assert "Monday x \ufffd" in article.text
+
+
+def test_pasted_text_only_claims_its_url():
+    from ingest.sources import read_submission
+
+    article = read_submission(text=f"Leaders meet\n\n{BODY}", url="https://news.example/real")
+    assert article.url is None and article.claimed_url == "https://news.example/real"
+
+
+def test_a_source_address_too_long_to_store_is_dropped(tmp_path):
+    line = {"id": "x", "text": f"Talks\n\n{BODY}", "url": "https://news.example/" + "a" * 1000}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line) + "\n")
+    (ok,), _ = read(tmp_path / "a.jsonl")
+    assert ok.url is None

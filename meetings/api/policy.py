@@ -4,8 +4,8 @@ Kept apart from the views so that settings can import them without importing vie
 """
 
 from django.conf import settings
-from rest_framework import pagination, permissions
-from rest_framework.exceptions import ValidationError
+from rest_framework import pagination, parsers, permissions
+from rest_framework.exceptions import ParseError, ValidationError
 
 
 class Pages(pagination.PageNumberPagination):
@@ -31,3 +31,13 @@ class ReadOrLogin(permissions.BasePermission):
         if request.method in permissions.SAFE_METHODS and not settings.PARLEY_API_REQUIRE_LOGIN:
             return True
         return authenticated
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, with JSON nested deeper than Python can follow a 400, not a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError("JSON parse error - nested too deeply") from None

@@ -1,9 +1,12 @@
 """JSON shapes of the API."""
 
+from django.conf import settings
 from django.db.models import Case, Func, JSONField, Value, When
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ingest.models import Submission
 from meetings.models import Article, Country, JSONBObject, Meeting, Participant, Topic
 
 
@@ -65,6 +68,7 @@ class PlaceSerializer(_Record, serializers.Serializer):
 
 class SourceSerializer(_Record, serializers.Serializer):
     url = serializers.CharField(allow_null=True)
+    claimed_url = serializers.CharField(help_text="Submitted text: the source the submitter named, unverified.")
     title = serializers.CharField()
     outlet = serializers.CharField()
     published = serializers.DateField(allow_null=True)
@@ -131,22 +135,70 @@ class ArticleSerializer(_Counted, serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "url", "title", "outlet", "published", "ingested_at", "meetings"]
+        fields = ["id", "url", "claimed_url", "title", "outlet", "published", "ingested_at", "meetings"]
 
 
 class ArticleSubmitSerializer(serializers.Serializer):
-    """An article to ingest: its text, or a URL to fetch."""
+    """An article to read: its text (with the URL it claims to come from), or a URL to fetch."""
 
     text = serializers.CharField(required=False, allow_blank=False, trim_whitespace=True)
-    url = serializers.URLField(required=False, max_length=1000)
+    url = serializers.URLField(
+        required=False, max_length=1000, help_text="Fetched when no text is given; with text, its claimed source."
+    )
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     published = serializers.DateField(required=False, allow_null=True, default=None)
     outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+
+    def validate_url(self, url):
+        if not url.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("only http and https addresses are read")
+        return url
+
+    def validate_text(self, text):
+        if len(text) > settings.PARLEY_MAX_ARTICLE_CHARS:
+            raise serializers.ValidationError(f"at most {settings.PARLEY_MAX_ARTICLE_CHARS:,} characters")
+        return text
 
     def validate(self, data):
         if not data.get("text") and not data.get("url"):
             raise serializers.ValidationError("give the article's text or its url")
         return data
+
+
+class SubmittedArticleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = ["id", "url", "claimed_url", "title", "outlet", "published"]
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    """A submitted article: queued, running, done (with the meetings found) or failed (with why)."""
+
+    status_url = serializers.SerializerMethodField()
+    page = serializers.SerializerMethodField()
+    article = SubmittedArticleSerializer(read_only=True, allow_null=True)
+    meetings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id", "state", "status_url", "page", "created_at", "started_at", "finished_at", "error",
+            "article", "article_created", "meetings",
+        ]  # fmt: skip
+
+    def get_status_url(self, submission) -> str:
+        return reverse("submission-detail", args=[submission.pk])
+
+    def get_page(self, submission) -> str:
+        return submission.get_absolute_url()
+
+    @extend_schema_field(MeetingSerializer(many=True))
+    def get_meetings(self, submission):
+        """The meetings of the article, once read (only on a single submission)."""
+        if not self.context.get("with_meetings") or submission.article_id is None:
+            return []
+        found = meeting_records(Meeting.objects.filter(mentions__article=submission.article_id).newest_first())
+        return MeetingSerializer(found, many=True).data
 
 
 # Shapes of the statistics, for the API schema.
@@ -210,11 +262,3 @@ class ParticipantDetailSerializer(ParticipantSerializer):
 
     class Meta(ParticipantSerializer.Meta):
         fields = [*ParticipantSerializer.Meta.fields, "counterparts", "topics"]
-
-
-class ArticleIngestedSerializer(serializers.Serializer):
-    """What POST /api/articles/ answers: the stored article and the meetings found in it."""
-
-    article = ArticleSerializer()
-    created = serializers.BooleanField(help_text="False when the article was already known.")
-    meetings = MeetingSerializer(many=True)

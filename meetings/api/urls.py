@@ -10,6 +10,7 @@ router.register("participants", api.ParticipantViewSet, basename="participant")
 router.register("topics", api.TopicViewSet, basename="topic")
 router.register("countries", api.CountryViewSet, basename="country")
 router.register("articles", api.ArticleViewSet, basename="article")
+router.register("submissions", api.SubmissionViewSet, basename="submission")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -2,23 +2,24 @@
 
 import csv
 import json
+from types import SimpleNamespace
 
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotAcceptable, ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ingest.pipeline import ingest_one
-from ingest.sources import SourceError, read_submission
+from ingest.models import Submission
+from ingest.submissions import submission_create
 from meetings import selectors
 from meetings.api.serializers import (
-    ArticleIngestedSerializer,
     ArticleSerializer,
     ArticleSubmitSerializer,
     CountryCountSerializer,
@@ -29,6 +30,7 @@ from meetings.api.serializers import (
     ParticipantSerializer,
     PeriodCountSerializer,
     PersonCountSerializer,
+    SubmissionSerializer,
     SummarySerializer,
     TopicCountSerializer,
     TopicSerializer,
@@ -36,6 +38,7 @@ from meetings.api.serializers import (
 )
 from meetings.filters import MeetingFilter, ParticipantFilter
 from meetings.models import Article, Country, Meeting, Participant, Topic
+from meetings.throttles import SubmissionThrottle
 
 EXPORT_CHUNK = 2000
 
@@ -46,6 +49,23 @@ def filtered_meetings(request):
     if not filterset.is_valid():
         raise ValidationError(filterset.errors)
     return filterset.qs
+
+
+class IgnoreFormatNegotiation(DefaultContentNegotiation):
+    """Content negotiation that leaves ``format`` (query parameter or URL suffix) to the view.
+
+    DRF's default reads ``?format=`` (URL_FORMAT_OVERRIDE) itself and answers 404 when
+    no renderer has that name, as for ``csv``. Here the renderer only serves errors, so
+    it follows the Accept header, falling back to the first (JSON) when none matches.
+    """
+
+    settings = SimpleNamespace(URL_FORMAT_OVERRIDE=None)  # the only setting the default class reads
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        try:
+            return super().select_renderer(request, renderers)  # without the URL suffix either
+        except NotAcceptable:
+            return renderers[0], renderers[0].media_type
 
 
 class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -60,10 +80,10 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         parameters=[OpenApiParameter("format", str, enum=["csv", "json"], description="csv (default) or json")],
         responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/json"): MeetingSerializer(many=True)},
     )
-    @action(detail=False, pagination_class=None)
-    def export(self, request):
+    @action(detail=False, pagination_class=None, content_negotiation_class=IgnoreFormatNegotiation)
+    def export(self, request, format=None):
         """The whole filtered result, streamed, without a record cap."""
-        kind = request.query_params.get("format", "csv")
+        kind = request.query_params.get("format") or format or "csv"
         if kind not in ("csv", "json"):
             raise ValidationError({"format": "must be csv or json"})
         rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=EXPORT_CHUNK)
@@ -87,12 +107,23 @@ class _Echo:
         return value
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """The value, with a text that a spreadsheet would run as a formula made inert by a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv_lines(records):
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_HEADER)
     for m in records:
         place, people, sources = m["place"] or {}, m["participants"], m["sources"]
-        yield writer.writerow([
+        yield writer.writerow(_csv_cell(cell) for cell in [
             m["id"], m["date"] or "", m["date_precision"], place.get("name", ""), place.get("country") or "",
             m["kind"], m["status"], "; ".join(p["name"] for p in people), "; ".join(p["country"] or "" for p in people),
             "; ".join(m["topics"]), m["confidence"], sources[0]["evidence"] if sources else "",
@@ -148,7 +179,8 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Stored articles; POST one (text or url) to ingest it and get the meetings found."""
+    """Stored articles; POST one (text or url) to have it read: 202 with its submission,
+    whose status URL shows the meetings found once a worker has read it."""
 
     def get_queryset(self):
         return Article.objects.annotate(meeting_count=Count("mentions")).order_by("-published", "-id")
@@ -156,25 +188,41 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return ArticleSubmitSerializer if self.action == "create" else ArticleSerializer
 
-    @extend_schema(
-        request=ArticleSubmitSerializer, responses={201: ArticleIngestedSerializer, 200: ArticleIngestedSerializer}
-    )
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        return [*throttles, SubmissionThrottle()] if self.action == "create" else throttles
+
+    @extend_schema(request=ArticleSubmitSerializer, responses={202: SubmissionSerializer})
     def create(self, request, *args, **kwargs):
         submitted = ArticleSubmitSerializer(data=request.data)
         submitted.is_valid(raise_exception=True)
-        item = read_submission(**submitted.validated_data)
-        if isinstance(item, SourceError):
-            raise ValidationError({"article": f"{item.source}: {item.reason}"})
-        result = ingest_one(item)
-        meetings = meeting_records(Meeting.objects.filter(mentions__article=result.article).newest_first())
-        return Response(
-            {
-                "article": ArticleSerializer(result.article).data,
-                "created": result.created,
-                "meetings": MeetingSerializer(meetings, many=True).data,
-            },
-            status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
+        fields = submitted.validated_data
+        submission = submission_create(
+            user=request.user,
+            text=fields.get("text", ""),
+            url=fields.get("url", ""),
+            title=fields["title"],
+            published=fields["published"],
+            outlet=fields["outlet"],
         )
+        data = SubmissionSerializer(submission).data
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["status_url"]})
+
+
+class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Your submitted articles, newest first: where each one is, and what it gave."""
+
+    serializer_class = SubmissionSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    queryset = Submission.objects.select_related("article").defer("text", "upload")
+
+    def get_queryset(self):
+        user = self.request.user
+        return self.queryset if user.is_staff else self.queryset.filter(user_id=user.pk)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "with_meetings": self.action == "retrieve"}
 
 
 class _Stats(APIView):
