@@ -94,10 +94,11 @@ def attacker(name, url, token, payloads, until, results, pause):
 
 
 def probe(url, until, latencies):
-    """GET ``url`` four times a second until time is up."""
+    """GET ``url`` four times a second until time is up; (status, seconds, when) each."""
+    start = time.monotonic()
     while time.monotonic() < until:
         status, seconds = request(url, timeout=10)
-        latencies.append((status, seconds))
+        latencies.append((status, seconds, time.monotonic() - start))
         time.sleep(0.25)
 
 
@@ -106,6 +107,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=40)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--port", type=int, default=8124)
+    parser.add_argument(
+        "--submit-rate", default="", help="PARLEY_SUBMIT_RATE for the run (default: the setting's), e.g. 1000/hour"
+    )
     args = parser.parse_args()
 
     with throwaway_database() as connection:
@@ -130,6 +134,8 @@ def main():
             "PARLEY_FETCH_ALLOW_PRIVATE": "1",  # the slow pages are on loopback
             "PARLEY_LOG_LEVEL": "WARNING",
         }
+        if args.submit_rate:  # to see what the queue does when the account is not held back
+            env["PARLEY_SUBMIT_RATE"] = args.submit_rate
         quiet = {"cwd": ROOT, "env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput"], check=True, **quiet)
         url = f"http://127.0.0.1:{args.port}"
@@ -143,6 +149,9 @@ def main():
                 if request(url + "/health/", timeout=2)[0] == 200:
                     break
                 time.sleep(0.2)
+            for _ in range(4 * args.workers):  # every worker has loaded the views before the clock starts
+                for path in ("/health/", "/"):
+                    request(url + path, timeout=30)
             trickler = Trickler(args.seconds + 5)
             until = time.monotonic() + args.seconds
             results, probes = {}, {"/health/": [], "/": []}
@@ -172,23 +181,25 @@ def main():
             server.wait(timeout=30)
             connection.close()
 
-    print(f"{args.seconds} s of abuse from one account against gunicorn ({args.workers} workers), production settings")
+    rate = args.submit_rate or "the default submission rate"
+    print(f"{args.seconds} s of abuse from one account ({rate}) against gunicorn ({args.workers} workers)")
     print(f"{'submissions':<30}{'sent':>6}{'202':>6}{'429':>6}{'other':>7}")
     for name, codes in results.items():
         other = sum(n for code, n in codes.items() if code not in (202, 429))
         print(f"{name:<30}{sum(codes.values()):>6}{codes.get(202, 0):>6}{codes.get(429, 0):>6}{other:>7}")
     print(f"slow-page connections the worker made: {trickler.connections}; queue at the end: {queue}")
-    print(f"{'probe':<12}{'requests':>9}{'errors':>8}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}  under {LIMIT_SECONDS} s")
+    print(f"{'probe':<12}{'requests':>9}{'errors':>8}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}{'at s':>6}  under 1 s")
     failed = False
     for path, rows in probes.items():
-        times = sorted(seconds for _, seconds in rows)
-        errors = sum(1 for status, _ in rows if status != 200)
+        times = sorted(seconds for _, seconds, _ in rows)
+        errors = sum(1 for status, _, _ in rows if status != 200)
+        slowest_at = max(rows, key=lambda row: row[1])[2]
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
         ok = errors == 0 and times[-1] <= LIMIT_SECONDS
         failed |= not ok
         print(
             f"{path:<12}{len(rows):>9}{errors:>8}{statistics.median(times) * 1000:>8.0f}{p99 * 1000:>8.0f}"
-            f"{times[-1] * 1000:>8.0f}  {'yes' if ok else 'NO'}"
+            f"{times[-1] * 1000:>8.0f}{slowest_at:>6.0f}  {'yes' if ok else 'NO'}"
         )
     return 1 if failed else 0
 

@@ -162,6 +162,7 @@ PARLEY_SUBMISSION_RUNNER = os.environ.get("PARLEY_SUBMISSION_RUNNER") or (
 )
 if PARLEY_SUBMISSION_RUNNER not in ("process", "celery", "external"):
     raise ImproperlyConfigured("PARLEY_SUBMISSION_RUNNER must be process, celery or external")
+PARLEY_MAX_PENDING_SUBMISSIONS = envint("PARLEY_MAX_PENDING_SUBMISSIONS", 20)  # waiting at once, per user
 PARLEY_RUNNER_IDLE_SECONDS = envint("PARLEY_RUNNER_IDLE_SECONDS", 60)  # a local runner keeps its model this long
 PARLEY_WORKER_MEMORY_MB = envint("PARLEY_WORKER_MEMORY_MB", 2048)  # address space of the local runner; 0: no limit
 # Fetching pages (ingest/fetch.py): public addresses only, unless an intranet deployment

@@ -4,14 +4,29 @@ sees the same counts. DRF's throttles serve the API and, through ``throttled``, 
 from functools import wraps
 from math import ceil
 
+from django.conf import settings
 from django.http import HttpResponse
-from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle, UserRateThrottle
 
 
 class SubmissionThrottle(UserRateThrottle):
     """Articles a user may submit: each costs a worker a fetch and a parse."""
 
     scope = "submissions"
+
+
+class PendingSubmissionsThrottle(BaseThrottle):
+    """At most PARLEY_MAX_PENDING_SUBMISSIONS of one user's submissions wait at once, so
+    that one account cannot fill the queue every other user's articles wait in."""
+
+    def allow_request(self, request, view):
+        from ingest.models import Submission
+
+        waiting = Submission.objects.filter(user_id=request.user.pk, state__in=["queued", "running"])
+        return waiting.count() < settings.PARLEY_MAX_PENDING_SUBMISSIONS
+
+    def wait(self):
+        return 60
 
 
 class LoginThrottle(SimpleRateThrottle):

@@ -20,7 +20,7 @@ from meetings import selectors
 from meetings.filters import MeetingFilter
 from meetings.forms import ArticleForm
 from meetings.models import Attendance, Country, Meeting, Participant, Topic
-from meetings.throttles import SubmissionThrottle, refusal
+from meetings.throttles import PendingSubmissionsThrottle, SubmissionThrottle, refusal
 
 PAGE_SIZE = 30
 
@@ -127,7 +127,7 @@ class AddArticleView(LoginRequiredMixin, View):
         # checked before the body is read; URL-encoding can triple pasted text
         if int(request.META.get("CONTENT_LENGTH") or 0) > 3 * ArticleForm.max_bytes():
             return HttpResponse("The submission is over the size limit.", status=413, content_type="text/plain")
-        refused = refusal(SubmissionThrottle, request)
+        refused = refusal(SubmissionThrottle, request) or refusal(PendingSubmissionsThrottle, request)
         if refused:
             return refused
         form = ArticleForm(request.POST, request.FILES)

@@ -285,6 +285,18 @@ def test_anonymous_use_is_throttled_in_the_shared_cache_whatever_x_forwarded_for
         assert cursor.fetchone()[0] == 1
 
 
+def test_one_user_cannot_fill_the_queue(api, django_user_model, settings):
+    settings.PARLEY_MAX_PENDING_SUBMISSIONS = 2
+    api.force_authenticate(django_user_model.objects.create_user("eager"))
+    codes = [api.post("/api/articles/", {"text": f"{ARTICLE} {n}"}, format="json").status_code for n in range(3)]
+    assert codes == [202, 202, 429]
+    api.force_authenticate(django_user_model.objects.create_user("patient"))
+    assert api.post("/api/articles/", {"text": ARTICLE}, format="json").status_code == 202  # others still can
+    read_queue()
+    api.force_authenticate(django_user_model.objects.get(username="eager"))
+    assert api.post("/api/articles/", {"text": f"{ARTICLE} again"}, format="json").status_code == 202
+
+
 def test_submissions_are_throttled_per_user(api, django_user_model, monkeypatch):
     from meetings.throttles import SubmissionThrottle
 

@@ -38,7 +38,7 @@ from meetings.api.serializers import (
 )
 from meetings.filters import MeetingFilter, ParticipantFilter
 from meetings.models import Article, Country, Meeting, Participant, Topic
-from meetings.throttles import SubmissionThrottle
+from meetings.throttles import PendingSubmissionsThrottle, SubmissionThrottle
 
 EXPORT_CHUNK = 2000
 
@@ -190,7 +190,9 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_throttles(self):
         throttles = super().get_throttles()
-        return [*throttles, SubmissionThrottle()] if self.action == "create" else throttles
+        if self.action == "create":
+            throttles += [SubmissionThrottle(), PendingSubmissionsThrottle()]
+        return throttles
 
     @extend_schema(request=ArticleSubmitSerializer, responses={202: SubmissionSerializer})
     def create(self, request, *args, **kwargs):
