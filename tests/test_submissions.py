@@ -1,11 +1,15 @@
 """Submitted articles are read by a worker, never inside the web request."""
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 
 import psycopg
 import pytest
+from django.conf import settings
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -140,3 +144,38 @@ def test_without_a_broker_the_request_starts_a_runner_process_that_reads_it(api,
     while submissions.runner_alive() and time.monotonic() < deadline:  # it stops once idle
         time.sleep(0.5)
     assert not submissions.runner_alive()
+
+
+@pytest.mark.django_db
+def test_a_submission_that_exhausts_the_memory_limit_fails_alone(api, monkeypatch):
+    from ingest import pipeline
+
+    real = pipeline.ingest_one
+    api.post("/api/articles/", {"text": ARTICLE + " Huge."}, format="json")
+    api.post("/api/articles/", {"text": ARTICLE}, format="json")
+
+    def out_of_memory_once(article):
+        monkeypatch.setattr(submissions, "ingest_one", real)
+        raise MemoryError
+
+    monkeypatch.setattr(submissions, "ingest_one", out_of_memory_once)
+    assert read_queue() == 2
+    first, second = Submission.objects.order_by("id")
+    assert first.state == "failed" and "memory limit" in first.error
+    assert second.state == "done"
+
+
+def test_the_runner_command_caps_its_own_memory():
+    """The limit is set in the runner's own process (a child here, to leave this one alone)."""
+    script = (
+        "import resource, django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings');"
+        "django.setup();"
+        "from unittest import mock; from django.core.management import call_command;"
+        "mock.patch('ingest.submissions.run_queue', return_value=0).start();"
+        "call_command('read_submissions'); print(resource.getrlimit(resource.RLIMIT_AS)[0])"
+    )
+    env = {**os.environ, "PARLEY_WORKER_MEMORY_MB": "1536"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=settings.BASE_DIR, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.stdout.split()[-1] == str(1536 * 1024 * 1024), done.stderr[-2000:]
