@@ -17,9 +17,10 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ingest import dates
+from ingest.extraction.status import meeting_status
 from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import lexicon, lookup_key
-from ingest.nlp import TOPICS_KEY
+from ingest.nlp import SOURCE_TEXT, TOPICS_KEY
 from ingest.people import People, Person
 from meetings.countries import country_name
 
@@ -153,9 +154,9 @@ def extract_texts(
     This is the unit of work of an ingest worker process: it needs no database and
     no Django set-up, only the model's name.
     """
-    from ingest.nlp import pipeline
+    from ingest.nlp import parse, pipeline
 
-    docs = pipeline(model).pipe((text for text, _ in articles), batch_size=batch_size)
+    docs = parse(pipeline(model), (text for text, _ in articles), batch_size=batch_size)
     return [extract(doc, published) for (_, published), doc in zip(articles, docs)]
 
 
@@ -167,7 +168,7 @@ class _Reader:
         self.body = _body_mask(doc)
         self.sents = list(doc.sents)  # doc.sents and span.ents walk the whole document on each use
         self.ents = list(doc.ents)
-        self.text = doc.text
+        self.text = doc.user_data.get(SOURCE_TEXT, doc.text)  # evidence quotes the stored text
         self.people = People(doc, self.body)
         self.meetings: list[Candidate] = []
         self.context: list[Person] = []  # the people the text is talking about now
@@ -497,72 +498,7 @@ class _Reader:
 
     def _status(self, trigger: Token) -> str | None:
         """held, planned, cancelled, refused; None when nothing happened (negated, hoped for)."""
-        lex = self.lex
-        around = [trigger, *self._governors(trigger)]
-        words, then = set(), set()  # then: what the subject did next, in a coordinated verb
-        for t in around:
-            words.add(t.lemma_.lower())
-            words.add(t.lower_)
-            for c in t.children:
-                if c.dep_ == "prt":  # "called off", "put off", "turned down"
-                    words.add(f"{t.lemma_.lower()} {c.lower_}")
-                    words.add(f"{t.lower_} {c.lower_}")
-                if c.dep_ == "conj" and c.pos_ == "VERB":  # "was due to meet X but called off the trip"
-                    then.add(c.lemma_.lower())
-                    then.update(f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt")
-                if c.dep_ in (
-                    "aux",
-                    "auxpass",
-                    "neg",
-                    "prt",
-                    "advmod",
-                    "amod",
-                    "det",
-                    "mark",
-                    "xcomp",
-                    "prep",
-                    "acomp",
-                ):
-                    words.add(c.lower_)
-                    words.add(c.lemma_.lower())
-        if words & lex.refused_cues:
-            return "refused"
-        if words & lex.cancelled_cues:
-            return "cancelled"
-        if words & lex.negation_cues:
-            return None
-        if words & lex.hypothetical_cues - {"may"} or "may" in {
-            c.lower_ for t in around for c in t.children if c.dep_ == "aux"
-        }:
-            if not words & {"will", "scheduled", "expected", "due"}:
-                return None
-        if trigger.lemma_.lower() == "invite" or "invite" in words:
-            return "planned"
-        if words & lex.planned_cues or any(t.tag_ == "MD" and t.lower_ in ("will", "'ll", "shall") for t in around):
-            return "cancelled" if then & lex.cancelled_cues else "planned"
-        if trigger.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-            gov = trigger.head
-            if gov.lemma_.lower() in (
-                "be",
-                "plan",
-                "expect",
-                "schedule",
-                "set",
-                "due",
-                "agree",
-                "prepare",
-                "arrive",
-                "travel",
-                "head",
-                "leave",
-                "go",
-                "fly",
-                "visit",
-                "come",
-            ):
-                if gov.tag_ in ("VBZ", "VBP", "MD") or any(c.lower_ in ("will", "is", "are") for c in gov.children):
-                    return "planned"
-        return "held"
+        return meeting_status(trigger)  # the status stage: ingest/extraction/status.py
 
     def _vague(self, trigger: Token) -> bool:
         """'have met four times', 'the third time', 'regular meetings': no single event."""

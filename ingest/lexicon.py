@@ -1,7 +1,8 @@
 """The word lists extraction reads, loaded once from ``ingest/data``.
 
 Rules are data: trigger words, titles, demonyms, organisations and the topic taxonomy
-live in JSON files beside this module so that they can be reviewed and extended
+live in JSON files beside this module (the status cues, ``status.json``, are read by
+``ingest/extraction/status.py``) so that they can be reviewed and extended
 without touching code.
 """
 
@@ -36,11 +37,6 @@ class Lexicon:
     hold_objects: frozenset[str]
     meeting_nouns: dict[str, str]
     kind_cues: dict[str, frozenset[str]]
-    planned_cues: frozenset[str]
-    cancelled_cues: frozenset[str]
-    refused_cues: frozenset[str]
-    negation_cues: frozenset[str]
-    hypothetical_cues: frozenset[str]
     vague_cues: frozenset[str]
     previous_cues: frozenset[str]
     speech_verbs: frozenset[str]
@@ -70,11 +66,6 @@ def lexicon() -> Lexicon:
         hold_objects=fs(triggers["hold_objects"]),
         meeting_nouns=triggers["meeting_nouns"],
         kind_cues={k: fs(v) for k, v in triggers["kind_cues"].items()},
-        planned_cues=fs(triggers["planned_cues"]),
-        cancelled_cues=fs(triggers["cancelled_cues"]),
-        refused_cues=fs(triggers["refused_cues"]),
-        negation_cues=fs(triggers["negation_cues"]),
-        hypothetical_cues=fs(triggers["hypothetical_cues"]),
         vague_cues=fs(triggers["vague_cues"]),
         previous_cues=fs(triggers["previous_cues"]),
         speech_verbs=fs(triggers["speech_verbs"]),

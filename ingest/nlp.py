@@ -6,15 +6,19 @@ a caption is not part of the next sentence) and a span ruler that marks the topi
 taxonomy and the organisations in ``ingest/data``.
 """
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.extraction.text import article_body
 from ingest.lexicon import lexicon
 
 TOPICS_KEY = "parley_topics"
+SOURCE_TEXT = "parley_source_text"  # doc.user_data: the article as stored, furniture and all
+DATELINE = "parley_dateline"  # doc.user_data: {"place", "date", "source"} of the dateline, or None
 SENTENCE_ENDS = set(".!?:;\"”’'»)")
 
 
@@ -76,3 +80,18 @@ def get_nlp() -> Language:
     from django.conf import settings
 
     return pipeline(settings.PARLEY_SPACY_MODEL)
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """A Doc of each article's body (``ingest.extraction.text``: furniture blanked with
+    spaces, so every offset is the same in the body and in the stored text), which keeps
+    the stored text in ``user_data[SOURCE_TEXT]`` for evidence to quote."""
+    bodies = ((body.text, body) for body in map(article_body, texts))
+    for doc, body in nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
+        doc.user_data[SOURCE_TEXT] = body.original
+        doc.user_data[DATELINE] = (
+            {"place": body.dateline_place, "date": body.dateline_date, "source": body.dateline_source}
+            if body.dateline_place
+            else None
+        )
+        yield doc

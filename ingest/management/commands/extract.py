@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ingest.extract import extract
-from ingest.nlp import get_nlp
+from ingest.nlp import get_nlp, parse
 from ingest.sources import RawArticle, read_jsonl
 
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.ERROR(f"{item.source}: {item.reason}"))
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
-            docs = get_nlp().pipe((a.text for a in articles), batch_size=batch_size)
+            docs = parse(get_nlp(), (a.text for a in articles), batch_size=batch_size)
             for article, doc in zip(articles, docs):
                 meetings = [m.to_dict() for m in extract(doc, article.published)]
                 out.write(
