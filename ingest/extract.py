@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest import dates
 from ingest.extraction.status import meeting_status
 from ingest.gazetteer import Place, gazetteer
-from ingest.lexicon import lexicon, lookup_key
+from ingest.lexicon import lexicon, load, lookup_key
 from ingest.nlp import SOURCE_TEXT, TOPICS_KEY
 from ingest.people import People, Person
 from meetings.countries import country_name
@@ -46,6 +46,16 @@ CLIMB_DEPS = {
     "appos",
     "acomp",
 }
+_TRIGGER_DATA = load("triggers.json")
+# Meeting words spaCy splits into several tokens ("sit-down", "courtesy call"): token lists -> kind.
+MEETING_PHRASES = {
+    tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())): kind for phrase, kind in _TRIGGER_DATA["meeting_phrases"].items()
+}
+RECEIVING_VERBS = frozenset(_TRIGGER_DATA["receiving_verbs"])  # a meeting only when a person is received
+VISITOR_NOUNS = frozenset(_TRIGGER_DATA["visitor_nouns"])
+PARTICLE_VERBS = _TRIGGER_DATA["particle_verbs"]  # "sat down with X"
+TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an hour with X"
+TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 
 
@@ -172,6 +182,7 @@ class _Reader:
         self.people = People(doc, self.body)
         self.meetings: list[Candidate] = []
         self.context: list[Person] = []  # the people the text is talking about now
+        self.phrase_kinds = _phrase_ends(doc)  # last token of a multi-token meeting word -> kind
 
     def _ents_in(self, span: Span) -> list[Span]:
         return [e for e in self.ents if e.start >= span.start and e.end <= span.end]
@@ -216,11 +227,16 @@ class _Reader:
         for t in sent:
             lemma = t.lemma_.lower()
             low = t.lower_
-            if t.pos_ in ("VERB", "AUX") and lemma in self.lex.meeting_verbs:
+            if t.i in self.phrase_kinds and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADV"):
+                found.append(t)  # "had a sit-down with", "paid a courtesy call on"
+            elif t.pos_ in ("VERB", "AUX") and lemma in self.lex.meeting_verbs:
                 if lemma == "hold" and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.lex.hold_objects for c in t.children
+                    c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.lex.hold_objects or c.i in self.phrase_kinds)
+                    for c in t.children
                 ):
                     continue
+                if lemma in RECEIVING_VERBS and not self._receives_someone(t):
+                    continue  # "would receive their certificates"
                 if lemma == "call" and not (self._is_phone_call(t) or self._calls_on(t)):
                     continue
                 found.append(t)
@@ -236,7 +252,38 @@ class _Reader:
                 found.append(t)
             elif t.pos_ == "VERB" and lemma == "invite":
                 found.append(t)
+            elif t.pos_ == "VERB" and self._particle_or_time_with(t):
+                found.append(t)
         return found
+
+    def _particle_or_time_with(self, t: Token) -> bool:
+        """'sat down with X', 'Biden and Putin sit down'; 'had half an hour with X'."""
+        lemma = t.lemma_.lower()
+        if lemma in PARTICLE_VERBS:
+            return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in t.children)
+        if lemma not in TIME_WITH_VERBS:
+            return False
+        objects = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS]
+        return any(
+            p.dep_ == "prep" and p.lower_ == "with" and any(self.people.at(g) for g in p.children)
+            for w in [t, *objects]
+            for p in w.children
+        ) and bool(objects)
+
+    def _receives_someone(self, t: Token) -> bool:
+        """'received Abiy Ahmed', 'welcomed a delegation', 'was received by X': a person is received."""
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubjpass", "agent"):
+                words = [c] if c.dep_ != "agent" else [g for g in c.children if g.dep_ == "pobj"]
+                for w in words:
+                    if any(
+                        self.people.at(x) or x.ent_type_ == "PERSON" or x.lower_ in VISITOR_NOUNS
+                        for x in _with_conjuncts(w)
+                    ):
+                        return True
+                    if w.pos_ in ("PRON",) and w.lower_ not in ("it", "this", "that", "which", "what"):
+                        return True  # "received him"
+        return False
 
     def _is_phone_call(self, t: Token) -> bool:
         """'Putin called Erdogan' is a phone call; 'called on', 'called for', 'called off' are not."""
@@ -275,7 +322,11 @@ class _Reader:
                 people = _unique(people + self.context)
             linked = False
             if status != "held":
-                return None  # "the next round of talks" is no meeting of these people
+                # "The summit was called off": the meeting already read changes status;
+                # "the next round of talks" is no meeting of these people.
+                if self._definite_reference(trigger):
+                    self._restates(people, status)
+                return None
         if len(people) < 2:
             if people:
                 self._remember(people)
@@ -298,6 +349,17 @@ class _Reader:
             candidate.place, candidate.place_reason = self._place(sent, trigger, people)
         candidate.host = self._host(trigger, people, candidate.place)
         return candidate
+
+    def _restates(self, people: list[Person], status: str) -> bool:
+        """A later sentence about the meeting the text just named ('the visit was postponed')."""
+        if not self.meetings:
+            return False
+        last = self.meetings[-1]
+        if not frozenset(p.key for p in people) <= last.keys:
+            return False
+        if last.status == "planned":
+            last.status = status
+        return True
 
     def _participants(self, trigger: Token) -> list[Person]:
         """People the parse ties to the trigger: its subjects, objects and companions,
@@ -361,6 +423,16 @@ class _Reader:
                 tokens.append(child)
                 if child.dep_ == "dobj" and child.lower_ in self.lex.hold_objects | set(self.lex.meeting_nouns):
                     tokens.extend(self._companions(child))  # "held talks with X"
+                if child.dep_ == "dobj" and child.lower_ in VISITOR_NOUNS:
+                    tokens.extend(  # "received a delegation led by X"
+                        g
+                        for verb in child.children
+                        if verb.dep_ == "acl"
+                        for agent in verb.children
+                        if agent.dep_ == "agent"
+                        for g in agent.children
+                        if g.dep_ == "pobj"
+                    )
             elif (
                 child.dep_ == "agent"
                 or (child.dep_ == "prep" and child.lower_ in COMPANY_PREPS)
@@ -536,6 +608,7 @@ class _Reader:
         )
         if trigger.pos_ == "VERB" and self._calls_on(trigger):
             trigger_kind = "in_person"
+        trigger_kind = self.phrase_kinds.get(trigger.i, trigger_kind)  # "courtesy call" is no phone call
         for kind in ("video_call", "phone_call"):
             if trigger_kind == kind:
                 return kind
@@ -947,6 +1020,18 @@ def _country_after(span: Span) -> str | None:
             if place is not None and place.is_country:
                 return place.country
     return None
+
+
+def _phrase_ends(doc: Doc) -> dict[int, str]:
+    """Token index of the last word of each multi-token meeting word in ``doc``, with its kind."""
+    found = {}
+    lowers = [t.lower_ for t in doc]
+    for phrase, kind in MEETING_PHRASES.items():
+        n = len(phrase)
+        for i in range(len(lowers) - n + 1):
+            if lowers[i] == phrase[0] and tuple(lowers[i : i + n]) == phrase:
+                found[i + n - 1] = kind
+    return found
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

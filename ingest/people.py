@@ -10,11 +10,12 @@ person's role and country from titles and demonyms around the mentions.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import gazetteer
-from ingest.lexicon import lexicon, lookup_key
+from ingest.lexicon import lexicon, load, lookup_key
 from meetings.names import PARTICLES, fold, name_key, same_person
 
 NAME_TAGS = {"NNP", "NNPS"}
@@ -22,6 +23,31 @@ NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTIT
 MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
 CREDIT_WORDS = {"reuters", "afp", "ap", "getty", "pool", "epa", "xinhua", "tass", "sputnik"}
 ROLE_CONNECTORS = {"of", "for", "and", ",", "-", "&", "the"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+MIN_TITLE_WORD = 2  # shorter role words are glue ("at" of "ambassador-at-large"), no title
+COMPOUND_PLACES = 2
+HYPHENS = {"-", "‐", "–"}  # hyphenated parts naming countries or peoples that make a compound ("Korea-Japan")
+
+
+@dataclass(frozen=True)
+class NotPeople:
+    """The kinds of words that make a mention no person (``data/not_people.json``)."""
+
+    agencies: frozenset[str]
+    agencies_all_caps: frozenset[str]
+    organisation_nouns: frozenset[str]
+    venue_nouns: frozenset[str]
+    calendar_words: frozenset[str]
+    lone_title_words: frozenset[str]
+    locative_prepositions: frozenset[str]
+    travel_heads: frozenset[str]
+    headline_verbs: frozenset[str]
+
+
+@cache
+def not_people() -> NotPeople:
+    data = load("not_people.json")
+    return NotPeople(**{name: frozenset(data[name]) for name in NotPeople.__dataclass_fields__})
 
 
 @dataclass(eq=False)
@@ -127,6 +153,9 @@ class People:
             other = self._person_of(subject) if subject is not None else None
             if other is not None and other is not person and not person.roles and other.role:
                 person.roles[other.role] += 1
+        for person in list(self.persons):
+            if self._never_a_participant(person):
+                self._drop(person)
 
     def _clean(self, ent: Span) -> Span | None:
         """Trim titles, demonyms and possessives off a PERSON span; None if no name is left."""
@@ -184,6 +213,7 @@ class People:
             or low in lex.demonyms
             or low in lex.title_abbreviations
             or token.ent_type_ == "NORP"
+            or (low.endswith("s") and low[:-1] in lex.title_words)  # "Presidents Santos and Chavez"
         )
 
     def _looks_like_name(self, span: Span) -> bool:
@@ -277,6 +307,9 @@ class People:
         person = self.by_token.get(token.i)
         if person is not None:
             self._read_role(person, span)
+            if self._never_a_participant(person):
+                self._drop(person)
+                return None
         return person
 
     def _add(self, span: Span, allow_new: bool = True):
@@ -297,6 +330,92 @@ class People:
         person.mentions.append(span)
         for i in range(span.start, span.end):
             self.by_token[i] = person
+
+    # -- never a participant ---------------------------------------------------
+
+    def _never_a_participant(self, person: Person) -> bool:
+        """A mention is a person only if it can be one: no agency, organisation, building,
+        place, month, title alone, country compound or headline verb."""
+        return (
+            self._name_is_no_person(person)
+            or all(self._inside_longer_entity(m) for m in person.mentions)
+            or any(self._mention_is_no_person(person, m) for m in person.mentions)
+        )
+
+    def _inside_longer_entity(self, span: Span) -> bool:
+        """Part of a longer place or organisation: "Community" of a union's name."""
+        return any(
+            e.label_ in PLACE_ENTITIES and e.start <= span.start and span.end <= e.end and len(e) > len(span)
+            for e in self.ents
+        )
+
+    def _name_is_no_person(self, person: Person) -> bool:
+        lex, words = lexicon(), not_people()
+        name = person.name
+        parts = [w for w in re.split(r"[\s\-‐–]+", name) if w]
+        low = [lookup_key(w) for w in parts]
+        if not low:
+            return True
+        if len(low) == 1 and low[0] in words.agencies:
+            return True
+        if any(w.isupper() and lookup_key(w) in words.agencies | words.agencies_all_caps for w in parts):
+            return True
+        if all(w in words.calendar_words for w in low) and not person.titled:
+            return True  # "May" alone is a month; "Prime Minister May" is a person
+        if all(w in words.lone_title_words or w in lex.title_words or w in lex.honorifics for w in low):
+            return True  # "Personal Envoy": a title without its holder
+        if low[-1] in words.organisation_nouns or low[-1] in words.venue_nouns:
+            return True  # "Forum", "Community", "Blue House"
+        if len(low) > 1 and any(w in words.headline_verbs for w in low[1:]):
+            return True  # a headline verb glued to a surname: "Netanyahu Calls"
+        key = lookup_key(name)
+        if key in lex.organisations or key in lex.demonyms or key in lex.metonyms:
+            return True
+        places = [w for w in name.replace("–", "-").split("-") if w.strip()]
+        if len(places) >= COMPOUND_PLACES and (
+            sum(gazetteer().country_code(w) is not None for w in places) >= COMPOUND_PLACES
+        ):
+            return True  # "Korea-Japan", "US-China"
+        if not person.titled and not self._has_title(person) and gazetteer().resolve(name) is not None:
+            if len(person.tokens) == 1 and not (set(person.tokens) & self.full_name_words):
+                return True  # a bare place name tagged PERSON
+        return False
+
+    def _mention_is_no_person(self, person: Person, span: Span) -> bool:
+        doc, words = self.doc, not_people()
+        if any(t.text in HYPHENS for t in span):
+            places = [
+                t for t in span if t.ent_type_ in ("GPE", "LOC", "NORP") or gazetteer().country_code(t.text) is not None
+            ]
+            if len(places) >= COMPOUND_PLACES:
+                return True  # "Korea-Japan" read as one name
+        if len(person.tokens) > 1 or person.titled or self._has_title(person):
+            return False
+        # a lone name in a place's slot: "the summit at Kananaskis", "his visit to Kananaskis"
+        root = span.root
+        if root.dep_ != "pobj":
+            return False
+        prep = root.head
+        if prep.lower_ in words.locative_prepositions:
+            return True
+        if prep.lower_ == "to" and prep.head.lemma_.lower() in words.travel_heads:
+            return True
+        return doc[span.start - 1].lower_ in words.locative_prepositions if span.start > 0 else False
+
+    @staticmethod
+    def _has_title(person: Person) -> bool:
+        """A role with a real title word in it (no stray preposition read as one)."""
+        lex = lexicon()
+        return any(
+            len(w) > MIN_TITLE_WORD and (w in lex.title_words or w in lex.title_abbreviations)
+            for role in person.roles
+            for w in lookup_key(role).split()
+        )
+
+    def _drop(self, person: Person):
+        self.persons.remove(person)
+        for i in [i for i, p in self.by_token.items() if p is person]:
+            del self.by_token[i]
 
     # -- roles and countries ---------------------------------------------------
 

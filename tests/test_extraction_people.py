@@ -1,0 +1,85 @@
+"""Never a participant: agencies, organisations, buildings, places, country compounds,
+months and lone titles are no people, whatever the tagger calls them."""
+
+from datetime import date
+
+import pytest
+
+from ingest.extract import extract
+from ingest.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+@pytest.fixture
+def participants(nlp):
+    def read(text, published="2024-03-04"):
+        found = extract(nlp(text), date.fromisoformat(published))
+        return [{p.name for p in m.participants} for m in found]
+
+    return read
+
+
+def everyone(found):
+    return set().union(*found) if found else set()
+
+
+def test_a_news_agency_in_the_dateline_and_credit_is_no_participant(participants):
+    found = participants(
+        "SEOUL (Yonhap) -- South Korean President Lee Jae-myung met Japanese Prime Minister "
+        "Shigeru Ishiba in Tokyo on Saturday, Yonhap reported."
+    )
+    assert found == [{"Lee Jae-myung", "Shigeru Ishiba"}]
+
+
+def test_an_agency_in_a_participant_slot_is_no_participant(participants):
+    found = participants("Ghanaian President John Mahama met Reuters in Accra on Monday.")
+    assert "Reuters" not in everyone(found)
+
+
+def test_a_venue_named_after_a_preposition_is_no_participant(participants):
+    found = participants("Mark Carney met Modi at Kananaskis. Carney had invited Modi to Kananaskis.")
+    assert "Kananaskis" not in everyone(found)
+    assert {"Mark Carney", "Modi"} in found
+
+
+def test_a_country_compound_is_no_participant(participants):
+    found = participants(
+        "The Korea-Japan summit: South Korean President Yoon Suk Yeol met Japanese Prime Minister "
+        "Fumio Kishida in Seoul."
+    )
+    assert found == [{"Yoon Suk Yeol", "Fumio Kishida"}]
+
+
+def test_a_title_without_its_holder_is_no_participant(participants):
+    found = participants(
+        "The Personal Envoy of the Secretary-General, Staffan de Mistura, met Moroccan Foreign "
+        "Minister Nasser Bourita in Rabat."
+    )
+    assert "Personal Envoy" not in everyone(found)
+
+
+def test_a_plural_title_is_no_part_of_the_names_after_it(participants):
+    found = participants("Talks between Presidents Juan Manuel Santos and Hugo Chavez lasted three hours.")
+    assert found == [{"Juan Manuel Santos", "Hugo Chavez"}]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Tongan Prime Minister Siaosi Sovaleni met the Forum in Nuku'alofa.", "Forum"),
+        ("Peruvian President Dina Boluarte met the Community in Lima on Friday.", "Community"),
+        ("Kenyan President William Ruto met the Blue House in Nairobi.", "Blue House"),
+        ("Vietnamese President Vo Van Thuong met May in Hanoi.", "May"),
+    ],
+)
+def test_organisation_building_and_month_words_are_no_participants(participants, text, name):
+    assert name not in everyone(participants(text))
+
+
+def test_a_name_that_is_a_month_stays_a_person_with_a_title(participants):
+    found = participants("Prime Minister May met German Chancellor Angela Merkel in Berlin on Tuesday.")
+    assert any("May" in names and "Angela Merkel" in names for names in found), found
