@@ -9,6 +9,7 @@ import pytest
 
 from ingest.extract import extract
 from ingest.nlp import get_nlp
+from tests.test_extract import names, only
 
 PUBLISHED = "2024-03-13"  # a Wednesday
 
@@ -24,15 +25,6 @@ def meetings(nlp):
         return extract(nlp(text), date.fromisoformat(published))
 
     return read
-
-
-def names(meeting):
-    return {p.name for p in meeting.participants}
-
-
-def only(found):
-    assert len(found) == 1, [names(m) for m in found]
-    return found[0]
 
 
 def test_receiving_things_is_no_meeting(meetings):
