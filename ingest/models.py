@@ -6,6 +6,16 @@ from django.db import models
 from django.urls import reverse
 
 
+class SubmissionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A user's own submissions; staff see everyone's. Without the stored text and file."""
+        mine = self.select_related("article").defer("text", "upload")
+        return mine if user.is_staff else mine.filter(user_id=user.pk)
+
+    def waiting(self):
+        return self.filter(state__in=[Submission.State.QUEUED, Submission.State.RUNNING])
+
+
 class Submission(models.Model):
     """An article submitted through the API or the add page: text, a URL or a file."""
 
@@ -35,6 +45,8 @@ class Submission(models.Model):
         "meetings.Article", on_delete=models.SET_NULL, null=True, blank=True, related_name="submissions"
     )
     article_created = models.BooleanField(null=True, help_text="False when the article was already known.")
+
+    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-id"]

@@ -22,7 +22,7 @@ class PendingSubmissionsThrottle(BaseThrottle):
     def allow_request(self, request, view):
         from ingest.models import Submission
 
-        waiting = Submission.objects.filter(user_id=request.user.pk, state__in=["queued", "running"])
+        waiting = Submission.objects.waiting().filter(user_id=request.user.pk)
         return waiting.count() < settings.PARLEY_MAX_PENDING_SUBMISSIONS
 
     def wait(self):

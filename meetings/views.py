@@ -148,15 +148,14 @@ class AddArticleView(LoginRequiredMixin, View):
         return response
 
     def page(self, request, form, status=200):
-        recent = Submission.objects.filter(user=request.user).select_related("article").defer("text", "upload")[:10]
+        recent = Submission.objects.visible_to(request.user).filter(user=request.user)[:10]
         return render(request, self.template_name, {"form": form, "recent": recent}, status=status)
 
 
 @login_required
 def submission_page(request, pk):
     """Where a submission is; it reloads itself until a worker has read the article."""
-    mine = Submission.objects.select_related("article").defer("text", "upload")
-    submission = get_object_or_404(mine if request.user.is_staff else mine.filter(user=request.user), pk=pk)
+    submission = get_object_or_404(Submission.objects.visible_to(request.user), pk=pk)
     found = Meeting.objects.for_list().filter(mentions__article=submission.article_id).newest_first()
     return render(
         request,

@@ -6,6 +6,14 @@ import pytest
 CHROMIUM = os.environ.get("PARLEY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The configured spaCy pipeline, loaded once for every extraction test."""
+    from ingest.nlp import get_nlp
+
+    return get_nlp()
+
+
 @pytest.fixture
 def client_logged_in(client, django_user_model):
     user = django_user_model.objects.create_user("curator", password="a-long-passphrase")

@@ -6,12 +6,6 @@ from datetime import date
 import pytest
 
 from ingest.extract import extract
-from ingest.nlp import get_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
 
 
 @pytest.fixture

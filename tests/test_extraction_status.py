@@ -8,14 +8,8 @@ import pytest
 
 from ingest.extract import extract
 from ingest.extraction.status import meeting_status
-from ingest.nlp import get_nlp
 
 PUBLISHED = date(2024, 3, 13)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
 
 
 def status(nlp, text: str, trigger: str) -> str | None:

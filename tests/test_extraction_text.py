@@ -320,13 +320,6 @@ def test_the_body_is_always_the_original_with_some_characters_blanked(pieces):
 # -- wired into extraction ----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from ingest.nlp import get_nlp
-
-    return get_nlp()
-
-
 @pytest.fixture
 def meetings(nlp):
     from ingest.extract import extract

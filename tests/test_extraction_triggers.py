@@ -8,15 +8,9 @@ from datetime import date
 import pytest
 
 from ingest.extract import extract
-from ingest.nlp import get_nlp
 from tests.test_extract import names, only
 
 PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
 
 
 @pytest.fixture

@@ -47,13 +47,6 @@ def test_api_never_fails_and_matches_its_schema(api_schema):
     assert len(tested) >= 14, tested
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from ingest.nlp import get_nlp
-
-    return get_nlp()
-
-
 NEWSY = st.sampled_from(
     [
         "President", "met", "Putin", "Xi Jinping", "in", "Moscow", "on", "Tuesday", ".", ",", "\n", "\n\n",

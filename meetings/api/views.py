@@ -217,11 +217,10 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SubmissionSerializer
     permission_classes = [permissions.IsAuthenticated]
 
-    queryset = Submission.objects.select_related("article").defer("text", "upload")
+    queryset = Submission.objects.none()  # for the schema; each request sees its own
 
     def get_queryset(self):
-        user = self.request.user
-        return self.queryset if user.is_staff else self.queryset.filter(user_id=user.pk)
+        return Submission.objects.visible_to(self.request.user)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "with_meetings": self.action == "retrieve"}
