@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ingest import dates
+from ingest.extraction import summits
 from ingest.extraction.status import meeting_status
 from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
@@ -182,6 +183,7 @@ class _Reader:
         self.people = People(doc, self.body)
         self.meetings: list[Candidate] = []
         self.context: list[Person] = []  # the people the text is talking about now
+        self._meeting_words = frozenset(self.lex.meeting_verbs) | frozenset(self.lex.meeting_nouns)
         self.phrase_kinds = _phrase_ends(doc)  # last token of a multi-token meeting word -> kind
 
     def _ents_in(self, span: Span) -> list[Span]:
@@ -250,6 +252,8 @@ class _Reader:
                 if t.dep_ == "compound" and t.head.lower_ in self.lex.meeting_nouns:
                     continue  # "phone call", "summit meeting": the head is the trigger
                 found.append(t)
+            elif summits.is_session(t):
+                found.append(t)  # "the council session", "the gathering": see _attendees
             elif t.pos_ == "VERB" and lemma == "invite":
                 found.append(t)
             elif t.pos_ == "VERB" and self._particle_or_time_with(t):
@@ -309,7 +313,7 @@ class _Reader:
     # -- one candidate -----------------------------------------------------------
 
     def _candidate(self, sent: Span, trigger: Token) -> Candidate | None:
-        people = self._participants(trigger)
+        people = _unique(self._participants(trigger) + self._attendees(trigger))
         linked = True
         status = self._status(trigger)
         if status is None:
@@ -349,6 +353,17 @@ class _Reader:
             candidate.place, candidate.place_reason = self._place(sent, trigger, people)
         candidate.host = self._host(trigger, people, candidate.place)
         return candidate
+
+    def _attendees(self, trigger: Token) -> list[Person]:
+        """Everyone the text places at a summit session (ingest/extraction/summits.py)."""
+        if summits.on_sidelines(trigger.sent) or summits.is_setting(trigger, self._meeting_words):
+            return []
+        if summits.is_session(trigger) or (
+            trigger.lower_ in summits.GROUP_MEETING_NOUNS
+            and summits.names_group(trigger, self.lex.kind_cues["multilateral"])
+        ):
+            return summits.attendees(trigger, self.sents, self.people, self.body)
+        return []
 
     def _restates(self, people: list[Person], status: str) -> bool:
         """A later sentence about the meeting the text just named ('the visit was postponed')."""
@@ -614,13 +629,7 @@ class _Reader:
                 return kind
             if any((" " in cue and f" {cue} " in text) or cue in near for cue in lex.kind_cues[kind]):
                 return kind
-        words = set(text.split())
-        if any((" " in cue and f" {cue} " in text) or cue in words for cue in lex.kind_cues["multilateral"]):
-            return "multilateral"
-        if trigger_kind == "multilateral" or len(people) >= 3 and trigger.lower_ in ("summit", "conference", "meeting"):
-            if len({p.country for p in people}) >= 2:
-                return "multilateral"
-        return "in_person"
+        return summits.kind(trigger, people, lex.kind_cues["multilateral"], self._meeting_words)
 
     def _explicit_date(self, sent: Span, trigger: Token, status: str) -> dates.ResolvedDate | None:
         future = status == "planned"
