@@ -313,6 +313,8 @@ class _Reader:
     # -- one candidate -----------------------------------------------------------
 
     def _candidate(self, sent: Span, trigger: Token) -> Candidate | None:
+        if summits.is_session(trigger) and summits.is_time_reference(trigger):
+            return None  # "after the summit, X toured the site with Y": the other verb is the meeting
         people = _unique(self._participants(trigger) + self._attendees(trigger))
         linked = True
         status = self._status(trigger)

@@ -23,6 +23,7 @@ ATTENDANCE_WORDS = frozenset(_DATA["attendance_words"])
 ATTENDANCE_PHRASES = tuple(_DATA["attendance_phrases"])
 FOLLOW_SENTENCES = _DATA["follow_sentences"]  # sentences after the session's that may list attendees
 MIN_ATTENDEES = _DATA["min_attendees"]
+TIME_WORDS = frozenset(_DATA["time_words"])  # "after the summit" dates something else
 MIN_VERB_ATTENDEES = _DATA["min_verb_attendees"]  # "X sat down with A, B and C" at a summit
 
 
@@ -65,6 +66,16 @@ def is_setting(token: Token, meeting_words: frozenset[str]) -> bool:
     if token.dep_ != "pobj" or prep.dep_ != "prep":
         return False
     return prep.head.lemma_.lower() in meeting_words or prep.head.lower_ in SIDELINE_CUES
+
+
+def is_time_reference(token: Token) -> bool:
+    """'after the summit', 'before the summit began': the session only dates another event."""
+    head = token.head
+    if token.dep_ == "pobj" and (head.lower_ in TIME_WORDS or head.head.lower_ in TIME_WORDS):
+        return True  # "after the summit", "ahead of the summit"
+    return token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "mark" and c.lower_ in TIME_WORDS for c in head.children
+    )
 
 
 def on_sidelines(sent: Span) -> bool:
