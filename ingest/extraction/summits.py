@@ -118,4 +118,5 @@ def attendees(trigger: Token, sents: list[Span], people, body: list[bool]) -> li
             if not body[s.start] or not named or not says_who_attended(s):
                 break
             found.extend(p for p in named if p not in found)
+    found = [p for p in found if p.role or p.country]  # an official, not a place read as a name
     return found if len(found) >= MIN_ATTENDEES else []
