@@ -1,0 +1,104 @@
+"""Summits (``ingest/extraction/summits.py``) on sentences written for these tests: the
+session is multilateral and gathers the attendees the text lists; meetings on its
+sidelines or at it are in person; "after the summit" only dates another event.
+No database is touched."""
+
+from datetime import date
+
+import pytest
+
+from ingest.extract import extract
+from ingest.extraction import summits
+from tests.test_extract import names
+
+PUBLISHED = "2024-03-13"  # a Wednesday
+
+
+@pytest.fixture
+def meetings(nlp):
+    def read(text, published=PUBLISHED):
+        return extract(nlp(text), date.fromisoformat(published))
+
+    return read
+
+
+def _multilateral(found):
+    return [m for m in found if m.kind == "multilateral"]
+
+
+def test_a_session_brings_together_the_people_it_lists(meetings):
+    found = meetings(
+        "The council session in Astana on Tuesday brought together Chinese Premier Li Qiang, "
+        "Russian Prime Minister Mikhail Mishustin and Indian Foreign Minister Subrahmanyam Jaishankar."
+    )
+    (m,) = _multilateral(found)
+    assert {"Li Qiang", "Mikhail Mishustin", "Subrahmanyam Jaishankar"} <= names(m)
+
+
+def test_the_attendees_listed_in_the_next_sentence_join_the_summit(meetings):
+    found = meetings(
+        "Kenyan President William Ruto hosted a one-day summit in Nairobi on Tuesday. "
+        "Around the table were Tanzanian President John Magufuli, Uganda's Yoweri Museveni and "
+        "Rwanda's Paul Kagame."
+    )
+    (m,) = _multilateral(found)
+    assert names(m) >= {"William Ruto", "John Magufuli", "Yoweri Museveni", "Paul Kagame"}
+
+
+def test_a_sentence_without_attendance_ends_the_list(meetings):
+    found = meetings(
+        "French President Emmanuel Macron chaired the summit in Paris on Monday, attended by "
+        "German Chancellor Olaf Scholz and Italian Prime Minister Giorgia Meloni. "
+        "Spanish Prime Minister Pedro Sanchez later criticised the outcome."
+    )
+    (m,) = _multilateral(found)
+    assert "Pedro Sanchez" not in names(m)
+    assert {"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"} <= names(m)
+
+
+def test_a_sideline_meeting_is_in_person(meetings):
+    found = meetings(
+        "On the sidelines of the G20 summit in Rio de Janeiro, Chinese President Xi Jinping met "
+        "Australian Prime Minister Anthony Albanese on Monday."
+    )
+    assert found and all(m.kind == "in_person" for m in found)
+    assert any(names(m) == {"Xi Jinping", "Anthony Albanese"} for m in found)
+
+
+def test_meeting_at_a_summit_is_in_person(meetings):
+    found = meetings(
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol at the "
+        "APEC summit in San Francisco on Thursday."
+    )
+    assert found and all(m.kind == "in_person" for m in found)
+
+
+def test_a_summit_between_two_leaders_is_in_person(meetings):
+    found = meetings(
+        "Chinese President Xi Jinping and U.S. President Joe Biden held a summit in Woodside "
+        "on Wednesday, their first in a year."
+    )
+    assert found and all(m.kind == "in_person" for m in found)
+
+
+def test_after_the_summit_dates_another_meeting(meetings):
+    found = meetings(
+        "After the summit, Saudi Crown Prince Mohammed bin Salman took Qatari Emir Tamim bin Hamad "
+        "Al Thani on a tour of the old city, before seeing him off at the airport."
+    )
+    assert all(m.kind != "multilateral" for m in found)
+
+
+def test_a_press_conference_is_no_session(nlp):
+    doc = nlp("The ministers spoke at a press conference after the summit.")
+    conference = next(t for t in doc if t.lower_ == "conference")
+    summit = next(t for t in doc if t.lower_ == "summit")
+    assert not summits.is_session(conference)
+    assert summits.is_session(summit) and summits.is_time_reference(summit)
+
+
+def test_a_group_names_the_meeting(nlp):
+    doc = nlp("Ministers met for the SCO foreign ministers' meeting, not the two leaders' meeting.")
+    first, second = [t for t in doc if t.lower_ == "meeting"]
+    assert summits.names_group(first)
+    assert not summits.names_group(second)
