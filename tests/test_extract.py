@@ -107,7 +107,7 @@ def test_video_conference(meetings):
     assert names(m) == {"Angela Merkel", "Emmanuel Macron", "Xi Jinping"}
 
 
-def test_meeting_on_the_sidelines_of_a_summit_is_multilateral(meetings):
+def test_meeting_on_the_sidelines_of_a_summit_is_in_person(meetings):
     m = only(
         meetings(
             "On the sidelines of the G20 summit in Osaka, Japanese Prime Minister Shinzo Abe "
@@ -115,7 +115,7 @@ def test_meeting_on_the_sidelines_of_a_summit_is_multilateral(meetings):
             "2019-06-28",
         )
     )
-    assert (m.kind, m.location.label) == ("multilateral", "Osaka, Japan")
+    assert (m.kind, m.location.label) == ("in_person", "Osaka, Japan")
     assert {p.role for p in m.participants} == {"Prime Minister"}
 
 
@@ -256,7 +256,7 @@ def test_nothing_in_empty_or_meetingless_text(meetings):
 def test_city_comma_country_picks_the_city_of_that_country(meetings):
     text = "Chinese President Xi Jinping met U.S. President Joe Biden at the G20 summit in Bali, Indonesia."
     m = only(meetings(text, "2022-11-14"))
-    assert (m.location.name, m.location.country, m.kind) == ("Bali", "ID", "multilateral")
+    assert (m.location.name, m.location.country, m.kind) == ("Bali", "ID", "in_person")
 
 
 def test_lone_surnames_tagged_as_people_meet(meetings):
