@@ -21,11 +21,12 @@ from ingest.extraction import summits
 from ingest.extraction.status import meeting_status
 from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
-from ingest.nlp import SOURCE_TEXT, TOPICS_KEY
+from ingest.nlp import DATELINE, SOURCE_TEXT, TOPICS_KEY
 from ingest.people import People, Person
 from meetings.countries import country_name
 
 MAX_TOPICS = 8
+DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "inside", "to", "near"}
 WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton to Cape Town"
@@ -46,6 +47,7 @@ CLIMB_DEPS = {
     "attr",
     "appos",
     "acomp",
+    "npadvmod",  # "X and Y spent two days at the villa, a meeting that ..."
 }
 _TRIGGER_DATA = load("triggers.json")
 # Meeting words spaCy splits into several tokens ("sit-down", "courtesy call"): token lists -> kind.
@@ -342,7 +344,7 @@ class _Reader:
             if when is None or when.precision != "day":  # "have met three times this year"
                 self._remember(people)
                 return None
-        kind = self._kind(sent, trigger, people)
+        kind = self._kind(trigger, people)
         candidate = Candidate(people=people, sentences=[sent], trigger=trigger, kind=kind, status=status, linked=linked)
         candidate.when = self._explicit_date(sent, trigger, status)
         candidate.explicit_previous = self._previous(trigger)
@@ -561,9 +563,25 @@ class _Reader:
             for c in trigger.children
             if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in self.lex.previous_cues | {"same"}
         ]
-        return not modifiers and any(
-            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in trigger.children
+        return (
+            not modifiers
+            and not self._elsewhere(trigger)
+            and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in trigger.children
+            )
         )
+
+    def _elsewhere(self, trigger: Token) -> bool:
+        """'the talks in Jeddah' after a meeting in Nairobi: another event, not the one just read."""
+        last = self.meetings[-1].place if self.meetings else None
+        for prep in trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for obj in prep.children:
+                place = gazetteer().resolve(obj.text) if obj.ent_type_ in ("GPE", "LOC", "FAC") else None
+                if place is not None and (last is None or place.name != last.name):
+                    return True
+        return False
 
     def _is_group_reference(self, sent: Span) -> bool:
         return any(self._is_group(t) for t in sent)
@@ -613,11 +631,10 @@ class _Reader:
     def _previous(self, trigger: Token) -> bool:
         return any(c.lower_ in self.lex.previous_cues for c in trigger.children if c.dep_ in ("amod", "advmod"))
 
-    def _kind(self, sent: Span, trigger: Token, people: list[Person]) -> str:
+    def _kind(self, trigger: Token, people: list[Person]) -> str:
         lex = self.lex
         near = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children} | {trigger.head.lower_}
         near |= {c.lower_ for c in trigger.head.children}
-        text = " " + " ".join(t.lower_ for t in sent) + " "
         trigger_kind = (
             lex.meeting_verbs.get(trigger.lemma_.lower())
             if trigger.pos_ in ("VERB", "AUX")
@@ -626,10 +643,11 @@ class _Reader:
         if trigger.pos_ == "VERB" and self._calls_on(trigger):
             trigger_kind = "in_person"
         trigger_kind = self.phrase_kinds.get(trigger.i, trigger_kind)  # "courtesy call" is no phone call
+        own = " " + " ".join(t.lower_ for t in _clause_of(trigger)) + " "
         for kind in ("video_call", "phone_call"):
             if trigger_kind == kind:
                 return kind
-            if any((" " in cue and f" {cue} " in text) or cue in near for cue in lex.kind_cues[kind]):
+            if any((" " in cue and f" {cue} " in own) or cue in near for cue in lex.kind_cues[kind]):
                 return kind
         return summits.kind(trigger, people, lex.kind_cues["multilateral"], self._meeting_words)
 
@@ -755,8 +773,13 @@ class _Reader:
 
     def _add(self, c: Candidate):
         for m in reversed(self.meetings):
-            if c.keys <= m.keys and any(s.start == c.sentences[0].start for s in m.sentences):
-                # "will join a video call with X ahead of the summit": one sentence, one meeting
+            if (
+                c.keys <= m.keys
+                and any(s.start == c.sentences[0].start for s in m.sentences)
+                and _same_occasion(m, c, self.published)
+            ):
+                # "will join a video call with X ahead of the summit": one sentence, one meeting,
+                # unless it names two ("who spoke by phone on May 12, met on May 19")
                 self._merge(m, c)
                 return
         for m in reversed(self.meetings):
@@ -781,6 +804,8 @@ class _Reader:
                 return
         if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
             c.place, c.place_reason = self._place_from_context(c)
+        if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
+            c.place, c.place_reason = self._place_from_dateline(c)
         if c.when is None and c.status == "held":
             for m in reversed(self.meetings[-2:]):
                 if (
@@ -839,6 +864,19 @@ class _Reader:
                 if place is not None:
                     return place, f'stated nearby: "{ent.root.head.text} {ent.text}"'
         return None, ""
+
+    def _place_from_dateline(self, c: Candidate) -> tuple[Place | None, str]:
+        """The dateline's city for a meeting of the day the report was filed: news of the day
+        is written where it happened, older meetings are recalled from anywhere."""
+        dateline = self.doc.user_data.get(DATELINE)
+        if not dateline or self.published is None:
+            return None, ""
+        if c.when is not None and abs((c.when.date - self.published).days) > DATELINE_DAYS:
+            return None, ""
+        place = gazetteer().resolve(dateline["place"])
+        if place is None or place.is_country:
+            return None, ""
+        return place, f'the dateline: "{dateline["source"]}"'
 
     def _domestic(self, c: Candidate) -> bool:
         """Officials of one country meeting each other are not diplomacy."""
@@ -1045,6 +1083,24 @@ def _phrase_ends(doc: Doc) -> dict[int, str]:
     return found
 
 
+OTHER_CLAUSES = {"relcl", "ccomp", "advcl", "parataxis"}
+
+
+def _clause_of(trigger: Token) -> list[Token]:
+    """The words of the clause a trigger sits in, without the clauses hung inside it
+    ("X, who spoke by phone on May 12, met Y on May 19": the meeting is no call)."""
+    head = trigger
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ not in OTHER_CLAUSES and head.head.i != head.i:
+        head = head.head
+    skip = {
+        t.i
+        for c in head.subtree
+        if c.dep_ in OTHER_CLAUSES and c is not head and trigger not in c.subtree
+        for t in c.subtree
+    }
+    return [t for t in head.subtree if t.i not in skip]
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     for c in token.children:
@@ -1077,6 +1133,15 @@ def _compatible(a: dates.ResolvedDate | None, b: dates.ResolvedDate | None, publ
     if coarse.precision == "week":
         return 0 <= (fine.date - coarse.date).days < 7
     return abs((a.date - b.date).days) <= 1
+
+
+def _same_occasion(a: Candidate, b: Candidate, published: date | None) -> bool:
+    """Can two readings of one sentence be the same meeting? Not a call and a visit,
+    nor two different dates."""
+    remote = {"phone_call", "video_call"}
+    if (a.kind in remote) != (b.kind in remote):
+        return False
+    return a.when is None or b.when is None or _compatible(a.when, b.when, published)
 
 
 def _rank(d: dates.ResolvedDate) -> int:

@@ -1,0 +1,95 @@
+"""Meetings told apart and tied together (``ingest/extract.py``) on sentences written for
+these tests: two meetings in one sentence, a meeting named by a summary noun, a definite
+reference to another place, and the dateline's city. No database is touched."""
+
+from datetime import date
+
+import pytest
+
+from ingest.extract import extract
+from ingest.nlp import parse
+from tests.test_extract import names, only
+
+PUBLISHED = "2024-03-13"  # a Wednesday
+
+
+@pytest.fixture
+def meetings(nlp):
+    def read(text, published=PUBLISHED):
+        doc = next(parse(nlp, [text]))
+        return extract(doc, date.fromisoformat(published))
+
+    return read
+
+
+def test_a_call_and_a_meeting_in_one_sentence_are_two_meetings(meetings):
+    found = meetings(
+        "Foreign Minister Penny Wong and Foreign Minister Wang Yi, who spoke by phone on March 1, "
+        "held their first face-to-face meeting on March 8 in Canberra."
+    )
+    assert len(found) == 2
+    call, visit = sorted(found, key=lambda m: m.date)
+    assert call.kind == "phone_call" and call.date == date(2024, 3, 1)
+    assert visit.kind == "in_person" and visit.date == date(2024, 3, 8)
+    assert names(call) == names(visit) == {"Penny Wong", "Wang Yi"}
+
+
+def test_one_meeting_told_twice_in_a_sentence_stays_one(meetings):
+    m = only(
+        meetings(
+            "Brazilian President Luiz Inacio Lula da Silva held talks with Colombian President Gustavo Petro "
+            "in Bogota on Tuesday, a meeting both sides called warm."
+        )
+    )
+    assert names(m) == {"Luiz Inacio Lula da Silva", "Gustavo Petro"}
+    assert m.date == date(2024, 3, 12)
+
+
+def test_a_summary_noun_after_the_clause_is_the_meeting(meetings):
+    m = only(
+        meetings(
+            "In May 1972 Richard Nixon and Leonid Brezhnev spent a week at the Kremlin, "
+            "a meeting that opened the era of detente."
+        )
+    )
+    assert names(m) == {"Richard Nixon", "Leonid Brezhnev"}
+    assert m.kind == "in_person" and m.status == "held"
+
+
+def test_the_talks_somewhere_else_are_not_the_meeting_just_read(meetings):
+    found = meetings(
+        "President William Ruto received President Salva Kiir in Nairobi on Monday. "
+        "The talks in Doha, brokered by Qatar, were suspended last year."
+    )
+    m = only(found)
+    assert names(m) == {"William Ruto", "Salva Kiir"}
+
+
+def test_a_meeting_of_the_day_took_place_in_the_dateline_city(meetings):
+    m = only(
+        meetings(
+            "NAIROBI, March 13 - President William Ruto and President Salva Kiir held talks on Wednesday "
+            "about the peace process and regional trade."
+        )
+    )
+    assert m.location is not None and m.location.name == "Nairobi"
+    assert "dateline" in m.location_reason
+
+
+def test_an_older_meeting_is_not_put_in_the_dateline_city(meetings):
+    found = meetings(
+        "NAIROBI, March 13 - President William Ruto and President Salva Kiir held talks on January 20 "
+        "about the peace process and regional trade."
+    )
+    m = only(found)
+    assert m.location is None
+
+
+def test_travelling_now_for_a_meeting_is_planned(meetings):
+    m = only(
+        meetings(
+            "Secretary Antony Blinken heads to Algiers for a meeting with President Abdelmadjid Tebboune on Thursday."
+        )
+    )
+    assert m.status == "planned"
+    assert m.date == date(2024, 3, 14)
