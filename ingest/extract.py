@@ -11,7 +11,7 @@ Nothing here touches the database: the output is frozen dataclasses.
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "inside", "to", "near"}
 WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton to Cape Town"
 MISLABELLED_PLACES = {"PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"}
-VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting"}
+VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting", "return"}
 HOST_VERBS = {"host", "receive", "welcome", "greet", "invite"}
 CLIMB_DEPS = {
     "pobj",
@@ -59,6 +59,7 @@ VISITOR_NOUNS = frozenset(_TRIGGER_DATA["visitor_nouns"])
 PARTICLE_VERBS = _TRIGGER_DATA["particle_verbs"]  # "sat down with X"
 TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an hour with X"
 TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
+SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 
 
@@ -201,7 +202,8 @@ class _Reader:
             for trigger in self._triggers(sent):
                 candidate = self._candidate(sent, trigger)
                 if candidate is not None:
-                    self._add(candidate)
+                    for one in self._separately(candidate):
+                        self._add(one)
                     found = True
             if not found:
                 self._note_context(sent)
@@ -369,6 +371,21 @@ class _Reader:
             return summits.attendees(trigger, self.sents, self.people, self.body)
         return []
 
+    def _separately(self, c: Candidate) -> list[Candidate]:
+        """'X held separate calls with Y and Z': one meeting of X with each of them."""
+        trigger = c.trigger
+        cued = any(w.lower_ in SEPARATE_CUES for w in [*trigger.children, *trigger.head.children])
+        if not cued or len(c.people) < 3:
+            return [c]
+        head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        subjects = [self.people.at(w) for w in head.children if w.dep_ in ("nsubj", "nsubjpass")]
+        subject = next((p for p in subjects if p in c.people), None)
+        if subject is None:
+            return [c]
+        return [
+            replace(c, people=[subject, other], sentences=list(c.sentences)) for other in c.people if other != subject
+        ]
+
     def _restates(self, people: list[Person], status: str) -> bool:
         """A later sentence about the meeting the text just named ('the visit was postponed')."""
         if not self.meetings:
@@ -497,13 +514,21 @@ class _Reader:
                 if head.dep_ not in ("xcomp", "aux", "conj") or head.head is head:
                     break
                 head = head.head
+        hosts = {self.people.at(self.doc[i]) for i in own_subjects} - {None}
         for t in reversed(list(self.doc[sent.start : token.i])):
             p = self.people.at(t)
-            if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and t.i not in own_subjects:
+            if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and p not in hosts:
                 return p
         subject = next((t for t in sent if t.dep_ == "nsubj" and self.people.at(t)), None)
-        if subject is not None and subject.i != token.i:
+        if subject is not None and subject.i != token.i and self.people.at(subject) not in hosts:
             return self.people.at(subject)
+        if hosts:
+            # "On Friday Ban was in N'Djamena, where Deby hosted him": a misparsed subject
+            # is still the person named before the object pronoun
+            for t in reversed(list(self.doc[sent.start : token.i])):
+                p = self.people.at(t)
+                if p and p not in hosts:
+                    return p
         # the last person named as a subject before this sentence
         for t in reversed(list(self.doc[max(0, sent.start - 120) : sent.start])):
             p = self.people.at(t)
@@ -529,11 +554,29 @@ class _Reader:
                     named = [p for p in self._recent_people() if p.country in countries]
                     if len(named) >= 2:
                         return named[: len(countries)]
+                if any(c.lower_ == "two" for c in t.children):
+                    pair = self._last_two_named(trigger)
+                    if pair:
+                        return pair
                 if self.meetings or self.context:
                     return self.meetings[-1].people if self.meetings else list(self.context)
                 # "X shakes hands with Y during their meeting": the people named before it
                 return _unique([self.people.at(t) for t in trigger.sent if t.i < trigger.i])
         return []
+
+    def _last_two_named(self, trigger: Token) -> list[Person]:
+        """'He had informed Cavusoglu ..., and the two ministers spoke again': the last two
+        people named (or meant by a pronoun) in this sentence and the one before it."""
+        index = next(i for i, s in enumerate(self.sents) if s.start <= trigger.i < s.end)
+        start = self.sents[max(0, index - 1)].start
+        seen: list[Person] = []
+        for t in self.doc[start : trigger.i]:
+            person = self.people.at(t)
+            if person is None and t.lower_ in ("he", "him", "she", "her") and t.pos_ == "PRON":
+                person = self._pronoun(t)
+            if person is not None:
+                seen = [p for p in seen if p.key != person.key] + [person]
+        return seen[-2:] if len(seen) >= 2 else []
 
     def _is_group(self, t: Token) -> bool:
         if t.lower_ in ("they", "their", "them", "both"):
@@ -721,7 +764,7 @@ class _Reader:
                 continue
             if ent.label_ == "ORG" and lookup_key(ent.text) not in self.lex.metonyms:
                 continue
-            rank = (1 if place.is_country else 0) * 10 + (0 if owner.i in anchors else 1)
+            rank = (place.is_country, owner.i not in anchors, owner.i != trigger.i)  # "in X" on the trigger first
             phrase = f"{prep.text} {ent.text}" if prep is not None else ent.text
             reason = f'named in the report: "{phrase}"'
             if lookup_key(ent.text) in self.lex.metonyms:

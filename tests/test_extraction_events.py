@@ -93,3 +93,44 @@ def test_travelling_now_for_a_meeting_is_planned(meetings):
     )
     assert m.status == "planned"
     assert m.date == date(2024, 3, 14)
+
+
+def test_separate_calls_with_two_people_are_two_calls(meetings):
+    found = meetings(
+        "On Saturday, Russian Foreign Minister Sergey Lavrov held separate telephone conversations with "
+        "Armenian Foreign Minister Zohrab Mnatsakanyan and Azerbaijani Foreign Minister Jeyhun Bayramov."
+    )
+    assert sorted(sorted(names(m)) for m in found) == [
+        ["Jeyhun Bayramov", "Sergey Lavrov"],
+        ["Sergey Lavrov", "Zohrab Mnatsakanyan"],
+    ]
+    assert {m.kind for m in found} == {"phone_call"}
+
+
+def test_the_two_ministers_are_the_last_two_people_named(meetings):
+    found = meetings(
+        "Indian Foreign Minister Subrahmanyam Jaishankar met Chinese Foreign Minister Wang Yi in Bali on Monday. "
+        "Jaishankar said he had briefed Australian Foreign Minister Penny Wong, and on Tuesday "
+        "the two ministers had a phone conversation about the Quad."
+    )
+    call = only([m for m in found if m.kind == "phone_call"])
+    assert names(call) == {"Subrahmanyam Jaishankar", "Penny Wong"}
+
+
+def test_an_object_pronoun_after_a_misparsed_subject_is_the_visitor(meetings):
+    found = meetings(
+        "U.N. Secretary-General Ban Ki-moon toured the region this week. On Friday Ban was in Nairobi, "
+        "where President Mwai Kibaki hosted him for talks at State House."
+    )
+    m = only(found)
+    assert names(m) == {"Ban Ki-moon", "Mwai Kibaki"}
+
+
+def test_returning_to_a_city_for_talks_puts_them_there(meetings):
+    m = only(
+        meetings(
+            "After a day in the camps, Ban Ki-moon returned to Khartoum for a second round of talks "
+            "with President Omar al-Bashir on Thursday."
+        )
+    )
+    assert m.location is not None and m.location.name == "Khartoum"
