@@ -478,17 +478,18 @@ class _Reader:
                 if head.dep_ not in ("xcomp", "aux", "conj") or head.head is head:
                     break
                 head = head.head
+        # a relative "who" names its antecedent, but is no subject a pronoun refers back to
         for t in reversed(list(self.doc[sent.start : token.i])):
             p = self.people.at(t)
-            if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and t.i not in own_subjects:
+            if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and t.i not in own_subjects and t.tag_ != "WP":
                 return p
-        subject = next((t for t in sent if t.dep_ == "nsubj" and self.people.at(t)), None)
+        subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and self.people.at(t)), None)
         if subject is not None and subject.i != token.i:
             return self.people.at(subject)
         # the last person named as a subject before this sentence
         for t in reversed(list(self.doc[max(0, sent.start - 120) : sent.start])):
             p = self.people.at(t)
-            if p and t.dep_ in ("nsubj", "nsubjpass"):
+            if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
                 return p
         return None
 

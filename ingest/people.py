@@ -7,6 +7,7 @@ document, groups "Putin" with "Russian President Vladimir Putin", and reads each
 person's role and country from titles and demonyms around the mentions.
 """
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.extraction.mentions import name_tail, nickname_after, relative_antecedent
 from ingest.gazetteer import gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
 from meetings.names import PARTICLES, fold, name_key, same_person
@@ -96,6 +98,8 @@ class People:
         self.persons: list[Person] = []
         self.by_token: dict[int, Person] = {}
         self.pending_counterparts: list[tuple[Person, Token | None]] = []
+        self.nicknames: dict[tuple[str, ...], Person] = {}  # "Hemedti" -> Mohamed Hamdan Dagalo
+        self._keys = itertools.count()
         self._find()
 
     # -- finding mentions ------------------------------------------------------
@@ -128,8 +132,10 @@ class People:
                 or (span.start in tagged and span.root.tag_ == "NNP")
             ):
                 self._add(span, allow_new=True)
+        self._link_nicknames()
         # Mislabelled repeats of known names: "Muallem" tagged ORG, "Assad" GPE.
-        known = {p.tokens[-1]: p for p in self.persons} | {
+        known = {k[0]: p for k, p in self.nicknames.items() if len(k) == 1}
+        known |= {p.tokens[-1]: p for p in self.persons} | {
             p.tokens[0]: p for p in self.persons if len(p.tokens) > 1 and p.titled
         }
         # a name known by a middle part: "Lula" of Luiz Inacio Lula da Silva
@@ -156,6 +162,39 @@ class People:
         for person in list(self.persons):
             if self._never_a_participant(person):
                 self._drop(person)
+        self._link_relative_pronouns()
+
+    def _link_nicknames(self):
+        """'Mohamed Hamdan Dagalo "Hemedti"': the nickname and its later mentions are him."""
+        for person in list(self.persons):
+            for span in [m for m in person.mentions if len(name_key(m.text)) > 1]:
+                nick = nickname_after(span)
+                key = name_key(nick.text) if nick is not None else ()
+                if not key or key == person.tokens or not self._looks_like_name(nick):
+                    continue
+                if any(o is not person and len(o.tokens) > 1 and same_person(key, o.tokens) for o in self.persons):
+                    continue  # "Joe Biden or Trump": someone else named in full
+                self.nicknames[key] = person
+                for other in [o for o in self.persons if o is not person and o.tokens == key]:
+                    self._merge(other, into=person)
+                self._link(person, nick)
+
+    def _merge(self, other: Person, into: Person):
+        into.names.update(other.names)
+        into.mentions.extend(other.mentions)
+        into.roles.update(other.roles)
+        into.countries.update(other.countries)
+        into.titled = into.titled or other.titled
+        for i in [i for i, p in self.by_token.items() if p is other]:
+            self.by_token[i] = into
+        self.persons.remove(other)
+
+    def _link_relative_pronouns(self):
+        """'Biden, who met Putin in Moscow': the 'who' is Biden."""
+        for token in self.doc:
+            antecedent = relative_antecedent(token)
+            if antecedent is not None and token.i not in self.by_token and antecedent.i in self.by_token:
+                self.by_token[token.i] = self.by_token[antecedent.i]
 
     def _clean(self, ent: Span) -> Span | None:
         """Trim titles, demonyms and possessives off a PERSON span; None if no name is left."""
@@ -277,9 +316,11 @@ class People:
         key = name_key(span.text)
         if not key:
             return None
+        if key in self.nicknames:
+            return self.nicknames[key]
         best = None
         for person in self.persons:
-            if same_person(key, person.tokens):
+            if same_person(key, person.tokens) or name_tail(key, person.tokens):
                 if best is None or span.start - _last_start(person, span.start) < span.start - _last_start(
                     best, span.start
                 ):
@@ -317,7 +358,7 @@ class People:
         if person is None:
             if not allow_new:
                 return
-            person = Person(key=len(self.persons))
+            person = Person(key=next(self._keys))
             self.persons.append(person)
         self._link(person, span)
         if self._titled(span):
