@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction.mentions import name_tail, nickname_after, relative_antecedent
+from ingest.extraction.mentions import mention_words, name_tail, nickname_after, relative_antecedent, role_words
 from ingest.gazetteer import gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
 from meetings.names import PARTICLES, fold, name_key, same_person
@@ -28,6 +28,8 @@ ROLE_CONNECTORS = {"of", "for", "and", ",", "-", "&", "the"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 MIN_TITLE_WORD = 2  # shorter role words are glue ("at" of "ambassador-at-large"), no title
 COMPOUND_PLACES = 2
+MAX_NAME_WORDS = 6  # words of a name, particles not counted
+MAX_NAME_TOKENS = 8  # with particles: "Nawaf Al Ahmad Al Jaber Al Sabah"
 HYPHENS = {"-", "‐", "–"}  # hyphenated parts naming countries or peoples that make a compound ("Korea-Japan")
 
 
@@ -229,7 +231,7 @@ class People:
         # A last name the tagger left outside the entity: "Yoon Suk [Yeol]".
         while (
             end < len(doc)
-            and end - start < 4
+            and (end - start < 4 or self._joins_particle(end, start))
             and doc[end].tag_ in NAME_TAGS
             and not doc[end].ent_type_
             and doc[end].text[:1].isupper()
@@ -242,6 +244,16 @@ class People:
             end -= 1
         span = doc[start:end]
         return span if self._looks_like_name(span) else None
+
+    def _joins_particle(self, end: int, start: int) -> bool:
+        """A long Arabic name goes on through its particles: "Nawaf Al Ahmad Al Jaber Al Sabah"
+        is cut after no "Al"."""
+        doc = self.doc
+        if end - start >= MAX_NAME_TOKENS:
+            return False
+        if fold(doc[end - 1].text) in PARTICLES:
+            return True
+        return fold(doc[end].text) in PARTICLES and end + 1 < len(doc) and doc[end + 1].tag_ in NAME_TAGS
 
     def _is_prefix_word(self, token: Token) -> bool:
         low = lookup_key(token.text)
@@ -257,12 +269,13 @@ class People:
 
     def _looks_like_name(self, span: Span) -> bool:
         lex = lexicon()
-        if not span or len(span) > 6:
+        if not span or len(span) > MAX_NAME_TOKENS or len(name_key(span.text)) > MAX_NAME_WORDS:
             return False
         # pieces joined by a hyphen ("Jae-in") may be lowercase
         words = [t for t in span if not t.is_punct and not (t.i > span.start and t.nbor(-1).text == "-")]
-        if not words or not words[0].text[:1].isupper():
-            return False
+        lead = next((t for t in words if fold(t.text) not in PARTICLES), None)
+        if lead is None or not lead.text[:1].isupper():
+            return False  # "de Mistura" is a name, "de facto" none
         for t in words:
             low = fold(t.text)
             if any(ch.isdigit() for ch in t.text):
@@ -605,7 +618,12 @@ class People:
             if token.i in self.by_token or not self.body[token.i]:
                 continue
             low = lookup_key(token.text)
-            if low not in lex.title_words and low not in lex.title_abbreviations and low != "leader":
+            if (
+                low not in lex.title_words
+                and low not in lex.title_abbreviations
+                and low != "leader"
+                and low not in mention_words().title_synonyms
+            ):
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 1].i in self.by_token:
                 continue  # a title before a name, handled with the name
@@ -615,6 +633,10 @@ class People:
             if country is None and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
                 country = gazetteer().country_code(doc[token.i + 2].text)
             if country is None:
+                person = self._only_holder(token)
+                if person is not None:
+                    self.by_token[token.i] = person
+                    person.mentions.append(doc[token.i : token.i + 1])
                 continue
             if token.tag_ in ("NNS", "NNPS"):
                 continue  # "the Israeli and Russian leaders": a group, read in extract
@@ -628,6 +650,27 @@ class People:
                 person = candidates[0]
                 self.by_token[token.i] = person
                 person.mentions.append(doc[token.i : token.i + 1])
+
+    def _only_holder(self, token: Token) -> Person | None:
+        """'the king', 'the pontiff', 'the UN envoy': the one person of the article whose
+        role carries that title; no one when none or several do."""
+        doc, lex = self.doc, lexicon()
+        titles = lex.title_words | set(mention_words().title_synonyms)
+        if token.tag_ in ("NNS", "NNPS") or lookup_key(token.text) == "leader":
+            return None  # a group, or a word too vague without a country
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and (lookup_key(after.text) in titles or after.text in HYPHENS or after.lower_ == "of"):
+            return None  # part of a longer title, or "the president of the commission"
+        j = token.i
+        while j > token.sent.start and (lookup_key(doc[j - 1].text) in titles or doc[j - 1].text in HYPHENS):
+            j -= 1
+        if j > token.sent.start and doc[j - 1].is_upper and doc[j - 1].is_alpha:
+            j -= 1  # the body's acronym: "the UN envoy"
+        if j == token.sent.start or doc[j - 1].lower_ != "the" or doc[j].i in self.by_token:
+            return None
+        wanted = role_words(doc[j : token.i + 1].text) - {w.lower_ for w in doc[j : token.i + 1] if w.is_upper}
+        holders = [p for p in self.persons if p.role and wanted <= role_words(p.role)]
+        return holders[0] if len(holders) == 1 else None
 
     def _person_of(self, token: Token) -> Person | None:
         """The person a subject names, directly or through an apposition."""

@@ -5,6 +5,7 @@ uses them to put every mention of a person under the fullest name the article gi
 """
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,7 @@ class MentionWords:
     cues: tuple[tuple[str, ...], ...]
     nickname_max_words: int
     relative_pronouns: frozenset[str]
+    title_synonyms: dict[str, str]
 
 
 @cache
@@ -40,6 +42,7 @@ def mention_words() -> MentionWords:
         cues=tuple(sorted((tuple(c.split()) for c in data["nickname_cues"]), key=len, reverse=True)),
         nickname_max_words=data["nickname_max_words"],
         relative_pronouns=frozenset(data["relative_pronouns"]),
+        title_synonyms=data["title_synonyms"],
     )
 
 
@@ -88,3 +91,10 @@ def relative_antecedent(token: Token) -> Token | None:
     if noun.dep_ == "attr" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in noun.head.children):
         return None  # "It was Guelleh who arranged it": a cleft stresses him, he need not take part
     return noun
+
+
+def role_words(text: str) -> set[str]:
+    """The words of a title, synonyms brought to one form: 'the pontiff' and 'Pope' share 'pope'."""
+    synonyms = mention_words().title_synonyms
+    words = [w for w in re.split(r"[^a-z]+", text.lower()) if w]
+    return {part for w in words for part in synonyms.get(w, w).split()}
