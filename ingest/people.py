@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction.mentions import mention_words, name_tail, nickname_after, relative_antecedent, role_words
+from ingest.extraction.mentions import holds_title, mention_words, name_tail, nickname_after, relative_antecedent
 from ingest.gazetteer import gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
 from meetings.names import PARTICLES, fold, name_key, same_person
@@ -126,6 +126,7 @@ class People:
         singles = [s for s in spans if len(name_key(s.text)) == 1]
         for span in sorted(full, key=lambda s: -len(name_key(s.text))):
             self._add(span)
+        self._link_nicknames()
         for span in singles:
             # a lone surname the tagger calls a person is one ("Netanyahu hosted Trump")
             if (
@@ -134,7 +135,7 @@ class People:
                 or (span.start in tagged and span.root.tag_ == "NNP")
             ):
                 self._add(span, allow_new=True)
-        self._link_nicknames()
+        self._link_fuller_forms()
         # Mislabelled repeats of known names: "Muallem" tagged ORG, "Assad" GPE.
         known = {k[0]: p for k, p in self.nicknames.items() if len(k) == 1}
         known |= {p.tokens[-1]: p for p in self.persons} | {
@@ -147,7 +148,7 @@ class People:
         for token in doc:
             if token.i in self.by_token or not self.body[token.i]:
                 continue
-            if token.tag_ in NAME_TAGS and token.ent_type_ in MISLABELS:
+            if token.tag_ in NAME_TAGS and (token.ent_type_ in MISLABELS or name_key(token.text) in self.nicknames):
                 key = name_key(token.text)
                 if len(key) == 1 and key[0] in known and lookup_key(token.text) not in lex.demonyms:
                     span = doc[token.i : token.i + 1]
@@ -172,7 +173,7 @@ class People:
             for span in [m for m in person.mentions if len(name_key(m.text)) > 1]:
                 nick = nickname_after(span)
                 key = name_key(nick.text) if nick is not None else ()
-                if not key or key == person.tokens or not self._looks_like_name(nick):
+                if not key or key == person.tokens or not self._could_be_nickname(nick):
                     continue
                 if any(o is not person and len(o.tokens) > 1 and same_person(key, o.tokens) for o in self.persons):
                     continue  # "Joe Biden or Trump": someone else named in full
@@ -180,6 +181,34 @@ class People:
                 for other in [o for o in self.persons if o is not person and o.tokens == key]:
                     self._merge(other, into=person)
                 self._link(person, nick)
+
+    def _link_fuller_forms(self):
+        """A fuller form of a name the tagger missed ("Recep Tayyip Erdogan" in a photo
+        caption after "Tayyip Erdogan" in the body) is that person, and names them."""
+        doc, i = self.doc, 0
+        while i < len(doc):
+            if doc[i].tag_ not in NAME_TAGS or i in self.by_token or not self.body[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].tag_ in NAME_TAGS and j not in self.by_token and j - i < MAX_NAME_TOKENS:
+                j += 1
+            start = i
+            while start < j and self._is_prefix_word(doc[start]):
+                start += 1
+            span, i = doc[start:j], j
+            key = name_key(span.text)
+            owners = [p for p in self.persons if len(key) > len(p.tokens) >= 2 and key[-len(p.tokens) :] == p.tokens]
+            if len(owners) == 1 and self._looks_like_name(span):
+                self._link(owners[0], span)
+
+    @staticmethod
+    def _could_be_nickname(span: Span) -> bool:
+        """No organisation, people, title or place word ('Dagalo (RSF)' gives no nickname)."""
+        lex, key = lexicon(), lookup_key(span.text)
+        if key in lex.organisations or key in lex.demonyms or key in lex.metonyms or key in lex.title_words:
+            return False
+        return span.root.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
 
     def _merge(self, other: Person, into: Person):
         into.names.update(other.names)
@@ -646,6 +675,12 @@ class People:
                 for p in self.persons
                 if p.country == country and (low == "leader" or role.split()[-1] in fold(p.role))
             ]
+            if not candidates and low != "leader":
+                # "Charles ... the first British monarch": the one holder of the title whose
+                # country is not known yet is of that country
+                candidates = [p for p in self.persons if p.country is None and holds_title(token.text, p.role)]
+                if len(candidates) == 1:
+                    candidates[0].countries[country] += 1
             if len({p.key for p in candidates}) == 1:
                 person = candidates[0]
                 self.by_token[token.i] = person
@@ -668,8 +703,8 @@ class People:
             j -= 1  # the body's acronym: "the UN envoy"
         if j == token.sent.start or doc[j - 1].lower_ != "the" or doc[j].i in self.by_token:
             return None
-        wanted = role_words(doc[j : token.i + 1].text) - {w.lower_ for w in doc[j : token.i + 1] if w.is_upper}
-        holders = [p for p in self.persons if p.role and wanted <= role_words(p.role)]
+        title = " ".join(w.text for w in doc[j : token.i + 1] if not w.is_upper)
+        holders = [p for p in self.persons if holds_title(title, p.role)]
         return holders[0] if len(holders) == 1 else None
 
     def _person_of(self, token: Token) -> Person | None:

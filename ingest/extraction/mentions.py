@@ -98,3 +98,12 @@ def role_words(text: str) -> set[str]:
     synonyms = mention_words().title_synonyms
     words = [w for w in re.split(r"[^a-z]+", text.lower()) if w]
     return {part for w in words for part in synonyms.get(w, w).split()}
+
+
+def holds_title(description: str, role: str) -> bool:
+    """Does a role carry the title a description names? Every word of the description is
+    in the role, and the role's head is the description's: 'the opposition' is no
+    'Opposition Leader', 'the envoy' is the 'Personal Envoy'."""
+    wanted, held = role_words(description), role_words(role)
+    head = role_words(role.split()[-1]) if role.split() else set()
+    return bool(wanted) and wanted <= held and bool(head & role_words(description.split()[-1]))
