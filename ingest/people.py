@@ -46,6 +46,7 @@ class NotPeople:
     locative_prepositions: frozenset[str]
     travel_heads: frozenset[str]
     headline_verbs: frozenset[str]
+    kin_nouns: frozenset[str]
 
 
 @cache
@@ -472,8 +473,12 @@ class People:
             ]
             if len(places) >= COMPOUND_PLACES:
                 return True  # "Korea-Japan" read as one name
-        if len(person.tokens) > 1 or person.titled or self._has_title(person):
+        if person.titled or self._has_title(person):
             return False
+        if len(person.tokens) == 1 and span.start > 0 and doc[span.start - 1].lower_ in words.kin_nouns:
+            return True  # "his wife Brigitte": a relative named by a given name alone
+        if len(person.tokens) > 1 and gazetteer().resolve(person.name) is None:
+            return False  # a full name; a place's own name ("Buenos Aires") is read by its slot
         # a lone name in a place's slot: "the summit at Kananaskis", "his visit to Kananaskis"
         root = span.root
         if root.dep_ != "pobj":
@@ -569,6 +574,17 @@ class People:
         self._record_role(person, words)
         if not words and span.start > 0:
             self._read_counterpart(person, span)
+        self._read_origin(person, span)
+
+    def _read_origin(self, person: Person, span: Span):
+        """'Javier Milei from Argentina', 'Mohammed VI of Morocco': the country right after the name."""
+        doc = self.doc
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ not in mention_words().origin_prepositions:
+            return
+        place = next((e for e in self.ents if e.start == span.end + 1 and e.label_ == "GPE"), None)
+        code = gazetteer().country_code(place.text) if place is not None else None
+        if code:
+            person.countries[code] += 1
 
     def _read_counterpart(self, person: Person, span: Span):
         """'his Tanzanian counterpart Samia Suluhu Hassan': the country from the

@@ -132,3 +132,19 @@ def test_a_description_with_a_demonym_gives_its_holder_a_country(people):
     )
     weber = next(p for p in ppl.persons if p.name == "Karl Weber")
     assert weber.country == "AT"
+
+
+def test_a_relative_named_by_a_given_name_alone_is_no_participant(meetings):
+    found = meetings("King Felipe welcomed Emmanuel Macron and his wife Brigitte in Madrid on Monday.")
+    assert "Brigitte" not in set().union(*(names(m) for m in found))
+
+
+def test_a_city_in_a_place_slot_is_no_participant(meetings):
+    found = meetings("Emmanuel Macron met Javier Milei during his visit to Buenos Aires on Sunday.")
+    assert names(only(found)) == {"Emmanuel Macron", "Javier Milei"}
+
+
+def test_a_country_after_the_name_is_the_persons(people):
+    doc, ppl = people("Javier Milei from Argentina arrived on Monday. Later Gabriel Boric of Chile arrived.")
+    countries = {p.name: p.country for p in ppl.persons}
+    assert countries == {"Javier Milei": "AR", "Gabriel Boric": "CL"}

@@ -31,6 +31,7 @@ class MentionWords:
     nickname_max_words: int
     relative_pronouns: frozenset[str]
     title_synonyms: dict[str, str]
+    origin_prepositions: frozenset[str]
 
 
 @cache
@@ -43,6 +44,7 @@ def mention_words() -> MentionWords:
         nickname_max_words=data["nickname_max_words"],
         relative_pronouns=frozenset(data["relative_pronouns"]),
         title_synonyms=data["title_synonyms"],
+        origin_prepositions=frozenset(data["origin_prepositions"]),
     )
 
 
