@@ -28,6 +28,7 @@ ROLE_CONNECTORS = {"of", "for", "and", ",", "-", "&", "the"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 MIN_TITLE_WORD = 2  # shorter role words are glue ("at" of "ambassador-at-large"), no title
 COMPOUND_PLACES = 2
+INTRODUCTION_WINDOW = 8  # tokens of titles and punctuation between a body's acronym and a name
 MAX_NAME_WORDS = 6  # words of a name, particles not counted
 MAX_NAME_TOKENS = 8  # with particles: "Nawaf Al Ahmad Al Jaber Al Sabah"
 HYPHENS = {"-", "‐", "–"}  # hyphenated parts naming countries or peoples that make a compound ("Korea-Japan")
@@ -707,21 +708,39 @@ class People:
         role carries that title; no one when none or several do."""
         doc, lex = self.doc, lexicon()
         titles = lex.title_words | set(mention_words().title_synonyms)
-        if token.tag_ in ("NNS", "NNPS") or lookup_key(token.text) == "leader":
-            return None  # a group, or a word too vague without a country
+        if token.tag_ in ("NNS", "NNPS"):
+            return None  # a group, read in extract
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and (lookup_key(after.text) in titles or after.text in HYPHENS or after.lower_ == "of"):
             return None  # part of a longer title, or "the president of the commission"
         j = token.i
         while j > token.sent.start and (lookup_key(doc[j - 1].text) in titles or doc[j - 1].text in HYPHENS):
             j -= 1
+        body = None
         if j > token.sent.start and doc[j - 1].is_upper and doc[j - 1].is_alpha:
             j -= 1  # the body's acronym: "the UN envoy"
+            body = doc[j]
         if j == token.sent.start or doc[j - 1].lower_ != "the" or doc[j].i in self.by_token:
             return None
+        if body is None and lookup_key(token.text) == "leader":
+            return None  # too vague without a country or a body
         title = " ".join(w.text for w in doc[j : token.i + 1] if not w.is_upper)
         holders = [p for p in self.persons if holds_title(title, p.role)]
+        if not holders and body is not None:
+            holders = [p for p in self.persons if self._introduced_with(p, body.text)]
         return holders[0] if len(holders) == 1 else None
+
+    def _introduced_with(self, person: Person, body: str) -> bool:
+        """'The commander of the Rapid Support Forces (RSF), Lt. Gen. X', 'RSF commander X':
+        only titles and punctuation stand between the body's acronym and X's name."""
+        lex = lexicon()
+        for span in person.mentions:
+            for t in reversed(self.doc[max(0, span.start - INTRODUCTION_WINDOW) : span.start]):
+                if t.text == body:
+                    return True
+                if not (t.is_punct or self._is_prefix_word(t) or lookup_key(t.text) in lex.title_abbreviations):
+                    break
+        return False
 
     def _person_of(self, token: Token) -> Person | None:
         """The person a subject names, directly or through an apposition."""

@@ -148,3 +148,12 @@ def test_a_country_after_the_name_is_the_persons(people):
     doc, ppl = people("Javier Milei from Argentina arrived on Monday. Later Gabriel Boric of Chile arrived.")
     countries = {p.name: p.country for p in ppl.persons}
     assert countries == {"Javier Milei": "AR", "Gabriel Boric": "CL"}
+
+
+def test_a_body_and_a_title_name_the_one_person_introduced_with_the_body(people):
+    doc, ppl = people(
+        "The head of the Patriotic Front (PF), Gen. Samuel Okello, arrived in Kampala on Sunday. "
+        "On Monday the PF leader held talks with Ugandan President Yoweri Museveni."
+    )
+    leader = next(t for t in doc if t.lower_ == "leader")
+    assert ppl.at(leader).name == "Samuel Okello"
