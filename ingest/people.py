@@ -25,6 +25,7 @@ NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTIT
 MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
 CREDIT_WORDS = {"reuters", "afp", "ap", "getty", "pool", "epa", "xinhua", "tass", "sputnik"}
 ROLE_CONNECTORS = {"of", "for", "and", ",", "-", "&", "the"}
+PLACE_NAMES = {"GPE", "LOC", "NORP", "FAC"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 MIN_TITLE_WORD = 2  # shorter role words are glue ("at" of "ambassador-at-large"), no title
 COMPOUND_PLACES = 2
@@ -196,11 +197,11 @@ class People:
             while j < len(doc) and doc[j].tag_ in NAME_TAGS and j not in self.by_token and j - i < MAX_NAME_TOKENS:
                 j += 1
             start = i
-            while start < j and self._is_prefix_word(doc[start]):
-                start += 1
+            while start < j and (self._is_prefix_word(doc[start]) or doc[start].ent_type_ in PLACE_NAMES):
+                start += 1  # "Algerian Foreign Minister", "Kenya's"
             span, i = doc[start:j], j
             key = name_key(span.text)
-            owners = [p for p in self.persons if len(key) > len(p.tokens) >= 2 and key[-len(p.tokens) :] == p.tokens]
+            owners = [p for p in self.persons if len(key) > len(p.tokens) and key[-len(p.tokens) :] == p.tokens]
             if len(owners) == 1 and self._looks_like_name(span):
                 self._link(owners[0], span)
 
