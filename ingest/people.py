@@ -293,6 +293,7 @@ class People:
         return (
             low in lex.title_words
             or low in lex.honorifics
+            or low in mention_words().honorifics
             or low in lex.demonyms
             or low in lex.title_abbreviations
             or token.ent_type_ == "NORP"

@@ -157,3 +157,8 @@ def test_a_body_and_a_title_name_the_one_person_introduced_with_the_body(people)
     )
     leader = next(t for t in doc if t.lower_ == "leader")
     assert ppl.at(leader).name == "Samuel Okello"
+
+
+def test_a_form_of_address_is_no_part_of_the_name(meetings):
+    found = meetings("Samdech Techo Hun Sen met Senior General Min Aung Hlaing in Naypyitaw on Friday.")
+    assert names(only(found)) == {"Hun Sen", "Min Aung Hlaing"}

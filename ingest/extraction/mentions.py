@@ -32,6 +32,7 @@ class MentionWords:
     relative_pronouns: frozenset[str]
     title_synonyms: dict[str, str]
     origin_prepositions: frozenset[str]
+    honorifics: frozenset[str]
 
 
 @cache
@@ -45,6 +46,7 @@ def mention_words() -> MentionWords:
         relative_pronouns=frozenset(data["relative_pronouns"]),
         title_synonyms=data["title_synonyms"],
         origin_prepositions=frozenset(data["origin_prepositions"]),
+        honorifics=frozenset(data["honorifics"]),
     )
 
 
