@@ -173,7 +173,7 @@ class People:
     def _link_nicknames(self):
         """'Mohamed Hamdan Dagalo "Hemedti"': the nickname and its later mentions are him."""
         for person in list(self.persons):
-            for span in [m for m in person.mentions if len(name_key(m.text)) > 1]:
+            for span in [m for m in person.mentions if len(name_key(m.text)) > 1 and person in self.persons]:
                 nick = nickname_after(span)
                 key = name_key(nick.text) if nick is not None else ()
                 if not key or key == person.tokens or not self._could_be_nickname(nick):
