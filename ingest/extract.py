@@ -515,11 +515,12 @@ class _Reader:
                     break
                 head = head.head
         hosts = {self.people.at(self.doc[i]) for i in own_subjects} - {None}
+        # a relative "who" names its antecedent, but is no subject a pronoun refers back to
         for t in reversed(list(self.doc[sent.start : token.i])):
             p = self.people.at(t)
-            if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and p not in hosts:
+            if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and p not in hosts and t.tag_ != "WP":
                 return p
-        subject = next((t for t in sent if t.dep_ == "nsubj" and self.people.at(t)), None)
+        subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and self.people.at(t)), None)
         if subject is not None and subject.i != token.i and self.people.at(subject) not in hosts:
             return self.people.at(subject)
         if hosts:
@@ -532,7 +533,7 @@ class _Reader:
         # the last person named as a subject before this sentence
         for t in reversed(list(self.doc[max(0, sent.start - 120) : sent.start])):
             p = self.people.at(t)
-            if p and t.dep_ in ("nsubj", "nsubjpass"):
+            if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
                 return p
         return None
 

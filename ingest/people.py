@@ -7,6 +7,7 @@ document, groups "Putin" with "Russian President Vladimir Putin", and reads each
 person's role and country from titles and demonyms around the mentions.
 """
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.extraction.mentions import holds_title, mention_words, name_tail, nickname_after, relative_antecedent
 from ingest.gazetteer import gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
 from meetings.names import PARTICLES, fold, name_key, same_person
@@ -23,9 +25,13 @@ NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTIT
 MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
 CREDIT_WORDS = {"reuters", "afp", "ap", "getty", "pool", "epa", "xinhua", "tass", "sputnik"}
 ROLE_CONNECTORS = {"of", "for", "and", ",", "-", "&", "the"}
+PLACE_NAMES = {"GPE", "LOC", "NORP", "FAC"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 MIN_TITLE_WORD = 2  # shorter role words are glue ("at" of "ambassador-at-large"), no title
 COMPOUND_PLACES = 2
+INTRODUCTION_WINDOW = 8  # tokens of titles and punctuation between a body's acronym and a name
+MAX_NAME_WORDS = 6  # words of a name, particles not counted
+MAX_NAME_TOKENS = 8  # with particles: "Nawaf Al Ahmad Al Jaber Al Sabah"
 HYPHENS = {"-", "‐", "–"}  # hyphenated parts naming countries or peoples that make a compound ("Korea-Japan")
 
 
@@ -42,6 +48,7 @@ class NotPeople:
     locative_prepositions: frozenset[str]
     travel_heads: frozenset[str]
     headline_verbs: frozenset[str]
+    kin_nouns: frozenset[str]
 
 
 @cache
@@ -96,6 +103,8 @@ class People:
         self.persons: list[Person] = []
         self.by_token: dict[int, Person] = {}
         self.pending_counterparts: list[tuple[Person, Token | None]] = []
+        self.nicknames: dict[tuple[str, ...], Person] = {}  # "Hemedti" -> Mohamed Hamdan Dagalo
+        self._keys = itertools.count()
         self._find()
 
     # -- finding mentions ------------------------------------------------------
@@ -120,6 +129,7 @@ class People:
         singles = [s for s in spans if len(name_key(s.text)) == 1]
         for span in sorted(full, key=lambda s: -len(name_key(s.text))):
             self._add(span)
+        self._link_nicknames()
         for span in singles:
             # a lone surname the tagger calls a person is one ("Netanyahu hosted Trump")
             if (
@@ -128,8 +138,10 @@ class People:
                 or (span.start in tagged and span.root.tag_ == "NNP")
             ):
                 self._add(span, allow_new=True)
+        self._link_fuller_forms()
         # Mislabelled repeats of known names: "Muallem" tagged ORG, "Assad" GPE.
-        known = {p.tokens[-1]: p for p in self.persons} | {
+        known = {k[0]: p for k, p in self.nicknames.items() if len(k) == 1}
+        known |= {p.tokens[-1]: p for p in self.persons} | {
             p.tokens[0]: p for p in self.persons if len(p.tokens) > 1 and p.titled
         }
         # a name known by a middle part: "Lula" of Luiz Inacio Lula da Silva
@@ -139,7 +151,7 @@ class People:
         for token in doc:
             if token.i in self.by_token or not self.body[token.i]:
                 continue
-            if token.tag_ in NAME_TAGS and token.ent_type_ in MISLABELS:
+            if token.tag_ in NAME_TAGS and (token.ent_type_ in MISLABELS or name_key(token.text) in self.nicknames):
                 key = name_key(token.text)
                 if len(key) == 1 and key[0] in known and lookup_key(token.text) not in lex.demonyms:
                     span = doc[token.i : token.i + 1]
@@ -156,6 +168,67 @@ class People:
         for person in list(self.persons):
             if self._never_a_participant(person):
                 self._drop(person)
+        self._link_relative_pronouns()
+
+    def _link_nicknames(self):
+        """'Mohamed Hamdan Dagalo "Hemedti"': the nickname and its later mentions are him."""
+        for person in list(self.persons):
+            for span in [m for m in person.mentions if len(name_key(m.text)) > 1 and person in self.persons]:
+                nick = nickname_after(span)
+                key = name_key(nick.text) if nick is not None else ()
+                if not key or key == person.tokens or not self._could_be_nickname(nick):
+                    continue
+                if any(o is not person and len(o.tokens) > 1 and same_person(key, o.tokens) for o in self.persons):
+                    continue  # "Joe Biden or Trump": someone else named in full
+                self.nicknames[key] = person
+                for other in [o for o in self.persons if o is not person and o.tokens == key]:
+                    self._merge(other, into=person)
+                self._link(person, nick)
+
+    def _link_fuller_forms(self):
+        """A fuller form of a name the tagger missed ("Recep Tayyip Erdogan" in a photo
+        caption after "Tayyip Erdogan" in the body) is that person, and names them."""
+        doc, i = self.doc, 0
+        while i < len(doc):
+            if doc[i].tag_ not in NAME_TAGS or i in self.by_token or not self.body[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].tag_ in NAME_TAGS and j not in self.by_token and j - i < MAX_NAME_TOKENS:
+                j += 1
+            start = i
+            while start < j and (self._is_prefix_word(doc[start]) or doc[start].ent_type_ in PLACE_NAMES):
+                start += 1  # "Algerian Foreign Minister", "Kenya's"
+            span, i = doc[start:j], j
+            key = name_key(span.text)
+            owners = [p for p in self.persons if len(key) > len(p.tokens) and key[-len(p.tokens) :] == p.tokens]
+            if len(owners) == 1 and self._looks_like_name(span):
+                self._link(owners[0], span)
+
+    @staticmethod
+    def _could_be_nickname(span: Span) -> bool:
+        """No organisation, people, title or place word ('Dagalo (RSF)' gives no nickname)."""
+        lex, key = lexicon(), lookup_key(span.text)
+        if key in lex.organisations or key in lex.demonyms or key in lex.metonyms or key in lex.title_words:
+            return False
+        return span.root.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
+
+    def _merge(self, other: Person, into: Person):
+        into.names.update(other.names)
+        into.mentions.extend(other.mentions)
+        into.roles.update(other.roles)
+        into.countries.update(other.countries)
+        into.titled = into.titled or other.titled
+        for i in [i for i, p in self.by_token.items() if p is other]:
+            self.by_token[i] = into
+        self.persons.remove(other)
+
+    def _link_relative_pronouns(self):
+        """'Biden, who met Putin in Moscow': the 'who' is Biden."""
+        for token in self.doc:
+            antecedent = relative_antecedent(token)
+            if antecedent is not None and token.i not in self.by_token and antecedent.i in self.by_token:
+                self.by_token[token.i] = self.by_token[antecedent.i]
 
     def _clean(self, ent: Span) -> Span | None:
         """Trim titles, demonyms and possessives off a PERSON span; None if no name is left."""
@@ -190,7 +263,7 @@ class People:
         # A last name the tagger left outside the entity: "Yoon Suk [Yeol]".
         while (
             end < len(doc)
-            and end - start < 4
+            and (end - start < 4 or self._joins_particle(end, start))
             and doc[end].tag_ in NAME_TAGS
             and not doc[end].ent_type_
             and doc[end].text[:1].isupper()
@@ -204,12 +277,23 @@ class People:
         span = doc[start:end]
         return span if self._looks_like_name(span) else None
 
+    def _joins_particle(self, end: int, start: int) -> bool:
+        """A long Arabic name goes on through its particles: "Nawaf Al Ahmad Al Jaber Al Sabah"
+        is cut after no "Al"."""
+        doc = self.doc
+        if end - start >= MAX_NAME_TOKENS:
+            return False
+        if fold(doc[end - 1].text) in PARTICLES:
+            return True
+        return fold(doc[end].text) in PARTICLES and end + 1 < len(doc) and doc[end + 1].tag_ in NAME_TAGS
+
     def _is_prefix_word(self, token: Token) -> bool:
         low = lookup_key(token.text)
         lex = lexicon()
         return (
             low in lex.title_words
             or low in lex.honorifics
+            or low in mention_words().honorifics
             or low in lex.demonyms
             or low in lex.title_abbreviations
             or token.ent_type_ == "NORP"
@@ -218,12 +302,13 @@ class People:
 
     def _looks_like_name(self, span: Span) -> bool:
         lex = lexicon()
-        if not span or len(span) > 6:
+        if not span or len(span) > MAX_NAME_TOKENS or len(name_key(span.text)) > MAX_NAME_WORDS:
             return False
         # pieces joined by a hyphen ("Jae-in") may be lowercase
         words = [t for t in span if not t.is_punct and not (t.i > span.start and t.nbor(-1).text == "-")]
-        if not words or not words[0].text[:1].isupper():
-            return False
+        lead = next((t for t in words if fold(t.text) not in PARTICLES), None)
+        if lead is None or not lead.text[:1].isupper():
+            return False  # "de Mistura" is a name, "de facto" none
         for t in words:
             low = fold(t.text)
             if any(ch.isdigit() for ch in t.text):
@@ -277,9 +362,11 @@ class People:
         key = name_key(span.text)
         if not key:
             return None
+        if key in self.nicknames:
+            return self.nicknames[key]
         best = None
         for person in self.persons:
-            if same_person(key, person.tokens):
+            if same_person(key, person.tokens) or name_tail(key, person.tokens):
                 if best is None or span.start - _last_start(person, span.start) < span.start - _last_start(
                     best, span.start
                 ):
@@ -317,7 +404,7 @@ class People:
         if person is None:
             if not allow_new:
                 return
-            person = Person(key=len(self.persons))
+            person = Person(key=next(self._keys))
             self.persons.append(person)
         self._link(person, span)
         if self._titled(span):
@@ -389,8 +476,12 @@ class People:
             ]
             if len(places) >= COMPOUND_PLACES:
                 return True  # "Korea-Japan" read as one name
-        if len(person.tokens) > 1 or person.titled or self._has_title(person):
+        if person.titled or self._has_title(person):
             return False
+        if len(person.tokens) == 1 and span.start > 0 and doc[span.start - 1].lower_ in words.kin_nouns:
+            return True  # "his wife Brigitte": a relative named by a given name alone
+        if len(person.tokens) > 1 and gazetteer().resolve(person.name) is None:
+            return False  # a full name; a place's own name ("Buenos Aires") is read by its slot
         # a lone name in a place's slot: "the summit at Kananaskis", "his visit to Kananaskis"
         root = span.root
         if root.dep_ != "pobj":
@@ -486,6 +577,17 @@ class People:
         self._record_role(person, words)
         if not words and span.start > 0:
             self._read_counterpart(person, span)
+        self._read_origin(person, span)
+
+    def _read_origin(self, person: Person, span: Span):
+        """'Javier Milei from Argentina', 'Mohammed VI of Morocco': the country right after the name."""
+        doc = self.doc
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ not in mention_words().origin_prepositions:
+            return
+        place = next((e for e in self.ents if e.start == span.end + 1 and e.label_ == "GPE"), None)
+        code = gazetteer().country_code(place.text) if place is not None else None
+        if code:
+            person.countries[code] += 1
 
     def _read_counterpart(self, person: Person, span: Span):
         """'his Tanzanian counterpart Samia Suluhu Hassan': the country from the
@@ -564,7 +666,12 @@ class People:
             if token.i in self.by_token or not self.body[token.i]:
                 continue
             low = lookup_key(token.text)
-            if low not in lex.title_words and low not in lex.title_abbreviations and low != "leader":
+            if (
+                low not in lex.title_words
+                and low not in lex.title_abbreviations
+                and low != "leader"
+                and low not in mention_words().title_synonyms
+            ):
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 1].i in self.by_token:
                 continue  # a title before a name, handled with the name
@@ -574,6 +681,10 @@ class People:
             if country is None and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
                 country = gazetteer().country_code(doc[token.i + 2].text)
             if country is None:
+                person = self._only_holder(token)
+                if person is not None:
+                    self.by_token[token.i] = person
+                    person.mentions.append(doc[token.i : token.i + 1])
                 continue
             if token.tag_ in ("NNS", "NNPS"):
                 continue  # "the Israeli and Russian leaders": a group, read in extract
@@ -583,10 +694,55 @@ class People:
                 for p in self.persons
                 if p.country == country and (low == "leader" or role.split()[-1] in fold(p.role))
             ]
+            if not candidates and low != "leader":
+                # "Charles ... the first British monarch": the one holder of the title whose
+                # country is not known yet is of that country
+                candidates = [p for p in self.persons if p.country is None and holds_title(token.text, p.role)]
+                if len(candidates) == 1:
+                    candidates[0].countries[country] += 1
             if len({p.key for p in candidates}) == 1:
                 person = candidates[0]
                 self.by_token[token.i] = person
                 person.mentions.append(doc[token.i : token.i + 1])
+
+    def _only_holder(self, token: Token) -> Person | None:
+        """'the king', 'the pontiff', 'the UN envoy': the one person of the article whose
+        role carries that title; no one when none or several do."""
+        doc, lex = self.doc, lexicon()
+        titles = lex.title_words | set(mention_words().title_synonyms)
+        if token.tag_ in ("NNS", "NNPS"):
+            return None  # a group, read in extract
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and (lookup_key(after.text) in titles or after.text in HYPHENS or after.lower_ == "of"):
+            return None  # part of a longer title, or "the president of the commission"
+        j = token.i
+        while j > token.sent.start and (lookup_key(doc[j - 1].text) in titles or doc[j - 1].text in HYPHENS):
+            j -= 1
+        body = None
+        if j > token.sent.start and doc[j - 1].is_upper and doc[j - 1].is_alpha:
+            j -= 1  # the body's acronym: "the UN envoy"
+            body = doc[j]
+        if j == token.sent.start or doc[j - 1].lower_ != "the" or doc[j].i in self.by_token:
+            return None
+        if body is None and lookup_key(token.text) == "leader":
+            return None  # too vague without a country or a body
+        title = " ".join(w.text for w in doc[j : token.i + 1] if not w.is_upper)
+        holders = [p for p in self.persons if holds_title(title, p.role)]
+        if not holders and body is not None:
+            holders = [p for p in self.persons if self._introduced_with(p, body.text)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _introduced_with(self, person: Person, body: str) -> bool:
+        """'The commander of the Rapid Support Forces (RSF), Lt. Gen. X', 'RSF commander X':
+        only titles and punctuation stand between the body's acronym and X's name."""
+        lex = lexicon()
+        for span in person.mentions:
+            for t in reversed(self.doc[max(0, span.start - INTRODUCTION_WINDOW) : span.start]):
+                if t.text == body:
+                    return True
+                if not (t.is_punct or self._is_prefix_word(t) or lookup_key(t.text) in lex.title_abbreviations):
+                    break
+        return False
 
     def _person_of(self, token: Token) -> Person | None:
         """The person a subject names, directly or through an apposition."""
