@@ -59,7 +59,9 @@ VISITOR_NOUNS = frozenset(_TRIGGER_DATA["visitor_nouns"])
 PARTICLE_VERBS = _TRIGGER_DATA["particle_verbs"]  # "sat down with X"
 TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an hour with X"
 TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
+MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered by X"
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
+SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 
 
@@ -177,7 +179,7 @@ def extract_texts(
 class _Reader:
     def __init__(self, doc: Doc, published: date | None):
         self.doc = doc
-        self.published = published
+        self.published = published or _dateline_day(doc)
         self.lex = lexicon()
         self.body = _body_mask(doc)
         self.sents = list(doc.sents)  # doc.sents and span.ents walk the whole document on each use
@@ -243,6 +245,10 @@ class _Reader:
                     continue
                 if lemma in RECEIVING_VERBS and not self._receives_someone(t):
                     continue  # "would receive their certificates"
+                if lemma == "see" and any(
+                    c.dep_ in ("prt", "oprd", "ccomp", "xcomp") or c.lower_ == "as" for c in t.children
+                ):
+                    continue  # "saw his guest off", "sees Putin as a partner"
                 if lemma == "call" and not (self._is_phone_call(t) or self._calls_on(t)):
                     continue
                 found.append(t)
@@ -375,10 +381,15 @@ class _Reader:
         """'X held separate calls with Y and Z': one meeting of X with each of them."""
         trigger = c.trigger
         cued = any(w.lower_ in SEPARATE_CUES for w in [*trigger.children, *trigger.head.children])
+        # "saw X at State House and then Y at a hotel": one after the other
+        cued = cued or any(
+            w.dep_ == "conj" and self.people.at(w) and any(a.lower_ in SEQUENCE_CUES for a in w.children)
+            for w in trigger.subtree
+        )
         if not cued or len(c.people) < 3:
             return [c]
         head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        subjects = [self.people.at(w) for w in head.children if w.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [self._resolve(w) for w in head.children if w.dep_ in ("nsubj", "nsubjpass")]
         subject = next((p for p in subjects if p in c.people), None)
         if subject is None:
             return [c]
@@ -469,6 +480,10 @@ class _Reader:
                         for g in agent.children
                         if g.dep_ == "pobj"
                     )
+            elif child.dep_ == "acl" and child.lemma_.lower() in MEDIATING_VERBS:
+                tokens.extend(  # "talks brokered by X": the broker sat at the table
+                    g for agent in child.children if agent.dep_ == "agent" for g in agent.children if g.dep_ == "pobj"
+                )
             elif (
                 child.dep_ == "agent"
                 or (child.dep_ == "prep" and child.lower_ in COMPANY_PREPS)
@@ -826,6 +841,16 @@ class _Reader:
                 # unless it names two ("who spoke by phone on May 12, met on May 19")
                 self._merge(m, c)
                 return
+            if (
+                m.keys < c.keys
+                and m.sentences[-1].start == c.sentences[0].start
+                and m.status == c.status
+                and _same_occasion(m, c, self.published)
+            ):
+                # "X and Y met on Thursday, in talks brokered by Z": the second word adds Z
+                self._merge(m, c)
+                m.people = _unique(m.people + c.people)
+                return
         for m in reversed(self.meetings):
             if (
                 m.status == c.status
@@ -920,7 +945,7 @@ class _Reader:
         place = gazetteer().resolve(dateline["place"])
         if place is None or place.is_country:
             return None, ""
-        return place, f'the dateline: "{dateline["source"]}"'
+        return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
 
     def _domestic(self, c: Candidate) -> bool:
         """Officials of one country meeting each other are not diplomacy."""
@@ -1080,6 +1105,16 @@ def _body_mask(doc: Doc) -> list[bool]:
             j += 1
         mask[token.i] = keep[j][2]
     return mask
+
+
+def _dateline_day(doc: Doc) -> date | None:
+    """The day a dateline states in full ("SEOUL, June 15, 2000 -"): the reference for
+    dates in an article that has no publication date."""
+    dateline = doc.user_data.get(DATELINE)
+    if not dateline or not dateline.get("date"):
+        return None
+    day = dates.resolve(dateline["date"], None)
+    return day.date if day is not None and day.precision == "day" else None
 
 
 def _place_spans(sent: Span, ents: list[Span]) -> list[Span]:

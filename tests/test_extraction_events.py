@@ -134,3 +134,44 @@ def test_returning_to_a_city_for_talks_puts_them_there(meetings):
         )
     )
     assert m.location is not None and m.location.name == "Khartoum"
+
+
+def test_the_broker_of_the_talks_takes_part(meetings):
+    m = only(
+        meetings(
+            "Kenya's President Mwai Kibaki and opposition leader Raila Odinga met on Thursday, in talks "
+            "brokered by former U.N. chief Kofi Annan that ended with a handshake."
+        )
+    )
+    assert names(m) == {"Mwai Kibaki", "Raila Odinga", "Kofi Annan"}
+
+
+def test_seeing_a_leader_is_meeting_them_seeing_them_off_is_not(meetings):
+    m = only(meetings("Ghana's President John Kufuor saw Kenya's President Mwai Kibaki at State House on January 9."))
+    assert names(m) == {"John Kufuor", "Mwai Kibaki"}
+    assert meetings("Analysts saw Kenyan President Mwai Kibaki as the likely winner of the vote.") == []
+
+
+def test_seeing_one_then_another_is_two_meetings(meetings):
+    found = meetings(
+        "Ghana's President John Kufuor saw Kenya's President Mwai Kibaki at State House and then "
+        "opposition leader Raila Odinga at a city hotel on January 9."
+    )
+    assert sorted(sorted(names(m)) for m in found) == [
+        ["John Kufuor", "Mwai Kibaki"],
+        ["John Kufuor", "Raila Odinga"],
+    ]
+
+
+def test_a_full_dateline_dates_an_undated_article(nlp):
+    doc = next(
+        parse(
+            nlp,
+            [
+                "SEOUL, June 15, 2000 - South Korean President Kim Dae-jung met U.S. President Bill Clinton "
+                "at a Tokyo hotel on June 8 to brief him on the summit."
+            ],
+        )
+    )
+    m = only(extract(doc, None))
+    assert m.date == date(2000, 6, 8)
