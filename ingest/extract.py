@@ -62,6 +62,7 @@ TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
 MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered by X"
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
+ONE_TIME = {"last", "first", "previous", "latest", "only"}  # "the last time they met" is one meeting
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 
 
@@ -301,8 +302,11 @@ class _Reader:
 
     def _is_phone_call(self, t: Token) -> bool:
         """'Putin called Erdogan' is a phone call; 'called on', 'called for', 'called off' are not."""
-        if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "for", "upon", "off")) for c in t.children):
-            return False
+        if any(
+            c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "for", "upon", "off") and not _is_time(c))
+            for c in t.children
+        ):
+            return False  # "called on", "called for"; "called him on July 17" is a call
         if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in t.children):
             return False  # "called it a success"
         return any(c.dep_ == "dobj" and self.people.at(c) for c in t.children) or self._phone_cue(t.sent)
@@ -380,7 +384,7 @@ class _Reader:
     def _separately(self, c: Candidate) -> list[Candidate]:
         """'X held separate calls with Y and Z': one meeting of X with each of them."""
         trigger = c.trigger
-        cued = any(w.lower_ in SEPARATE_CUES for w in [*trigger.children, *trigger.head.children])
+        cued = any(w.lower_ in SEPARATE_CUES and w.dep_ in ("amod", "advmod") for w in _clause_of(trigger))
         # "saw X at State House and then Y at a hotel": one after the other
         cued = cued or any(
             w.dep_ == "conj" and self.people.at(w) and any(a.lower_ in SEQUENCE_CUES for a in w.children)
@@ -489,7 +493,10 @@ class _Reader:
                 or (child.dep_ == "prep" and child.lower_ in COMPANY_PREPS)
                 or (word.lemma_ == "call" and child.dep_ == "prep" and child.lower_ in ("on", "upon"))
             ):
-                tokens.extend(c for c in child.children if c.dep_ == "pobj")
+                preps = [child] + [
+                    c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                ]  # "with X and with Y"
+                tokens.extend(c for p in preps for c in p.children if c.dep_ == "pobj")
         return tokens
 
     def _nominal_path(self, token: Token, trigger: Token) -> bool:
@@ -671,7 +678,8 @@ class _Reader:
         sent = trigger.sent
         for t in sent:
             if t.lemma_ == "time" and any(
-                c.dep_ in ("nummod", "amod") and (c.like_num or c.tag_ in ("JJ", "CD")) for c in t.children
+                c.dep_ in ("nummod", "amod") and (c.like_num or c.tag_ in ("JJ", "CD")) and c.lower_ not in ONE_TIME
+                for c in t.children
             ):
                 if abs(t.i - trigger.i) < 12:
                     return True
@@ -1178,6 +1186,11 @@ def _clause_of(trigger: Token) -> list[Token]:
         for t in c.subtree
     }
     return [t for t in head.subtree if t.i not in skip]
+
+
+def _is_time(prep: Token) -> bool:
+    """'on July 17', 'for two hours': a preposition whose object is a date or a time."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

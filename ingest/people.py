@@ -478,8 +478,9 @@ class People:
                 return True  # "Korea-Japan" read as one name
         if person.titled or self._has_title(person):
             return False
-        if len(person.tokens) == 1 and span.start > 0 and doc[span.start - 1].lower_ in words.kin_nouns:
-            return True  # "his wife Brigitte": a relative named by a given name alone
+        if span.start > 0 and doc[span.start - 1].lower_ in words.kin_nouns:
+            if len(person.tokens) == 1 or (span.start > 1 and doc[span.start - 2].tag_ == "PRP$"):
+                return True  # "his wife Brigitte", "his wife Elke Buedenbender": a relative
         if len(person.tokens) > 1 and gazetteer().resolve(person.name) is None:
             return False  # a full name; a place's own name ("Buenos Aires") is read by its slot
         # a lone name in a place's slot: "the summit at Kananaskis", "his visit to Kananaskis"

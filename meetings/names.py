@@ -5,7 +5,7 @@ import unicodedata
 
 PARTICLES = frozenset({
     "al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "de", "da", "di", "du", "dos",
-    "del", "della", "van", "von", "der", "den", "le", "la", "ben", "abu", "mac",
+    "del", "della", "van", "von", "der", "den", "le", "la", "ben", "abu", "mac", "arap", "wa", "ter", "zu",
 })  # fmt: skip
 
 

@@ -175,3 +175,38 @@ def test_a_full_dateline_dates_an_undated_article(nlp):
     )
     m = only(extract(doc, None))
     assert m.date == date(2000, 6, 8)
+
+
+def test_calling_someone_on_a_date_is_a_call(meetings):
+    m = only(meetings("Russian President Vladimir Putin called Turkish President Tayyip Erdogan on July 17."))
+    assert m.kind == "phone_call" and m.date == date(2023, 7, 17)  # a held call: the July before
+
+
+def test_the_last_time_two_leaders_met_is_one_meeting(meetings):
+    found = meetings(
+        "Russian President Vladimir Putin hosted Turkish President Tayyip Erdogan in Moscow on Tuesday. "
+        "The last time the two men met was on the sidelines of the G20 summit in Antalya in November."
+    )
+    assert len(found) == 2
+    assert {m.location.name for m in found if m.location} == {"Moscow", "Antalya"}
+
+
+def test_separate_talks_with_one_and_with_another(meetings):
+    found = meetings(
+        "On the margins of the summit U.S. President Bill Clinton held separate talks with Congo's "
+        "President Laurent Kabila and with Kenya's President Daniel arap Moi."
+    )
+    assert sorted(sorted(names(m)) for m in found) == [
+        ["Bill Clinton", "Daniel arap Moi"],
+        ["Bill Clinton", "Laurent Kabila"],
+    ]
+
+
+def test_a_wife_named_in_full_is_no_participant(meetings):
+    m = only(
+        meetings(
+            "German President Frank-Walter Steinmeier and his wife Elke Buedenbender greeted "
+            "British King Charles III at the Brandenburg Gate on Wednesday."
+        )
+    )
+    assert names(m) == {"Frank-Walter Steinmeier", "Charles III"}
