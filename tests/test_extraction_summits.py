@@ -102,3 +102,25 @@ def test_a_group_names_the_meeting(nlp):
     first, second = [t for t in doc if t.lower_ == "meeting"]
     assert summits.names_group(first)
     assert not summits.names_group(second)
+
+
+def test_two_coordinated_summits_each_keep_their_own_people(meetings):
+    found = meetings(
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday. "
+        "Next week he attends the African Union summit hosted by Ghanaian President Nana Akufo-Addo "
+        "in Accra, and a Commonwealth summit in London, where Secretary-General Patricia Scotland "
+        "wants members to agree on a climate fund."
+    )
+    summits_found = _multilateral(found)
+    assert {frozenset(names(m)) for m in summits_found} >= {
+        frozenset({"William Ruto", "Nana Akufo-Addo"}),
+        frozenset({"William Ruto", "Patricia Scotland"}),
+    }
+    assert all(m.status == "planned" for m in summits_found)
+    assert not any(names(m) == {"Nana Akufo-Addo", "Patricia Scotland"} for m in found)  # "hosted" is the summit
+
+
+def test_a_session_named_by_an_organisation_is_multilateral(nlp):
+    doc = nlp("The ministers will attend a NATO summit in Brussels.")
+    summit = next(t for t in doc if t.lower_ == "summit")
+    assert summits.organisation_named(summit)
