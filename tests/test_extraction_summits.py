@@ -124,3 +124,14 @@ def test_a_session_named_by_an_organisation_is_multilateral(nlp):
     doc = nlp("The ministers will attend a NATO summit in Brussels.")
     summit = next(t for t in doc if t.lower_ == "summit")
     assert summits.organisation_named(summit)
+
+
+def test_a_historical_figure_named_in_the_summit_sentence_did_not_attend(meetings):
+    found = meetings(
+        "The summit in Delhi on Tuesday brought together Indian Prime Minister Narendra Modi, "
+        "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese "
+        "near the memorial where the late Prime Minister Indira Gandhi is buried."
+    )
+    (m,) = _multilateral(found)
+    assert "Indira Gandhi" not in names(m)
+    assert {"Narendra Modi", "Fumio Kishida", "Anthony Albanese"} <= names(m)

@@ -25,6 +25,8 @@ FOLLOW_SENTENCES = _DATA["follow_sentences"]  # sentences after the session's th
 MIN_ATTENDEES = _DATA["min_attendees"]
 TIME_WORDS = frozenset(_DATA["time_words"])  # "after the summit" dates something else
 MIN_VERB_ATTENDEES = _DATA["min_verb_attendees"]  # "X sat down with A, B and C" at a summit
+HISTORICAL_WORDS = frozenset(_DATA["historical_words"])  # "the late President X", "founding prime minister"
+HISTORICAL_REACH = _DATA["historical_reach"]  # words before a name read for them
 
 
 def _modifiers(token: Token) -> set[str]:
@@ -159,6 +161,17 @@ def _own(trigger: Token, people) -> list:
     return found
 
 
+def historical(person, span: Span) -> bool:
+    """'where the founding prime minister X is buried': named in the sentence, never there."""
+    doc = span.doc
+    for m in person.mentions:
+        if span.start <= m.start < span.end:
+            before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
+            if any(t.lower_ in HISTORICAL_WORDS for t in before):
+                return True
+    return False
+
+
 def attendees(trigger: Token, sents: list[Span], people, body: list[bool], attending=None) -> list:
     """The people the text places at the session ``trigger`` names, in the order named:
     ``attending`` (who 'attends' it), those of its sentence (of its own phrase when the
@@ -170,6 +183,7 @@ def attendees(trigger: Token, sents: list[Span], people, body: list[bool], atten
         found = _own(trigger, people)
     else:
         found = list(people.in_span(sent))
+    found = [p for p in found if not historical(p, sent)]
     if attending is not None and attending not in found:
         found.insert(0, attending)
     index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
@@ -178,7 +192,7 @@ def attendees(trigger: Token, sents: list[Span], people, body: list[bool], atten
             named = people.in_span(s)
             if not body[s.start] or not named or not says_who_attended(s):
                 break
-            found.extend(p for p in named if p not in found)
+            found.extend(p for p in named if p not in found and not historical(p, s))
     found = [p for p in found if p.role or p.country or p is attending]  # an official, not a place
     least = MIN_ATTENDEES if attending is None else 2
     return found if len(found) >= least else []
