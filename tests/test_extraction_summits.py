@@ -135,3 +135,25 @@ def test_a_historical_figure_named_in_the_summit_sentence_did_not_attend(meeting
     (m,) = _multilateral(found)
     assert "Indira Gandhi" not in names(m)
     assert {"Narendra Modi", "Fumio Kishida", "Anthony Albanese"} <= names(m)
+
+
+def test_a_signing_ceremony_gathers_those_in_whose_presence_it_took_place(meetings):
+    found = meetings(
+        "Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir signed an oil "
+        "accord on Tuesday at a ceremony hosted by Ethiopian Prime Minister Hailemariam Desalegn. "
+        "The signing took place in Addis Ababa in the presence of U.N. Secretary-General Ban Ki-moon "
+        "and Kenyan President Uhuru Kenyatta."
+    )
+    (m,) = _multilateral(found)
+    assert names(m) >= {"Omar al-Bashir", "Salva Kiir", "Hailemariam Desalegn", "Ban Ki-moon", "Uhuru Kenyatta"}
+
+
+def test_a_leader_who_sends_an_envoy_is_not_at_the_summit(meetings):
+    found = meetings(
+        "Chilean President Michelle Bachelet, Argentine President Cristina Fernandez and Uruguayan "
+        "President Tabare Vazquez attended the summit in Montevideo on Monday. Peru was represented "
+        "by Jorge Chavez, President Alan Garcia's personal envoy."
+    )
+    (m,) = _multilateral(found)
+    assert "Jorge Chavez" in names(m)
+    assert "Alan Garcia" not in names(m)

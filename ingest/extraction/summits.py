@@ -162,14 +162,15 @@ def _own(trigger: Token, people) -> list:
 
 
 def historical(person, span: Span) -> bool:
-    """'where the founding prime minister X is buried': named in the sentence, never there."""
+    """Named in the sentence but not there: 'where the founding prime minister X is buried',
+    'X's personal envoy' (only a possessor: X sent someone)."""
     doc = span.doc
-    for m in person.mentions:
-        if span.start <= m.start < span.end:
-            before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
-            if any(t.lower_ in HISTORICAL_WORDS for t in before):
-                return True
-    return False
+    here = [m for m in person.mentions if span.start <= m.start < span.end]
+    for m in here:
+        before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
+        if any(t.lower_ in HISTORICAL_WORDS for t in before):
+            return True
+    return bool(here) and all(m.root.dep_ == "poss" for m in here)
 
 
 def attendees(trigger: Token, sents: list[Span], people, body: list[bool], attending=None) -> list:
