@@ -329,6 +329,7 @@ class _Reader:
             people = attendees  # each session of the sentence has its own people
         else:
             people = _unique(self._participants(trigger) + attendees)
+        people = [p for p in people if not summits.names_meeting(p)]
         linked = True
         status = self._status(trigger)
         if status is None:

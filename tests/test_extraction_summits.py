@@ -157,3 +157,13 @@ def test_a_leader_who_sends_an_envoy_is_not_at_the_summit(meetings):
     (m,) = _multilateral(found)
     assert "Jorge Chavez" in names(m)
     assert "Alan Garcia" not in names(m)
+
+
+def test_a_place_naming_the_summit_is_no_attendee(nlp):
+    from types import SimpleNamespace
+
+    doc = nlp("The earlier Sochi summit brought Erdogan and Putin together with Iranian President Hassan Rouhani.")
+    sochi = SimpleNamespace(role="", mentions=[doc[2:3]])
+    rouhani = SimpleNamespace(role="President", mentions=[doc[12:14]])
+    assert summits.names_meeting(sochi)
+    assert not summits.names_meeting(rouhani)

@@ -161,6 +161,21 @@ def _own(trigger: Token, people) -> list:
     return found
 
 
+def names_meeting(person) -> bool:
+    """'the Negev summit', 'Normandy-format talks': a place naming a meeting, never a person."""
+    if person.role or not person.mentions:
+        return False
+    for m in person.mentions:
+        word = m.root
+        for _ in range(2):
+            if word.dep_ not in ("compound", "amod", "nmod") or word.head is word:
+                break
+            word = word.head
+        if word is m.root or not (is_session(word) or word.lower_ in GROUP_MEETING_NOUNS):
+            return False
+    return True
+
+
 def historical(person, span: Span) -> bool:
     """Named in the sentence but not there: 'where the founding prime minister X is buried',
     'X's personal envoy' (only a possessor: X sent someone)."""
@@ -170,7 +185,8 @@ def historical(person, span: Span) -> bool:
         before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
         if any(t.lower_ in HISTORICAL_WORDS for t in before):
             return True
-    return bool(here) and all(m.root.dep_ == "poss" for m in here)
+    # a possessor of a thing, not of a name ('Hollande and Ukraine's Petro Poroshenko' misparsed)
+    return bool(here) and all(m.root.dep_ == "poss" and m.root.head.pos_ != "PROPN" for m in here)
 
 
 def attendees(trigger: Token, sents: list[Span], people, body: list[bool], attending=None) -> list:
