@@ -177,6 +177,9 @@ def extract_texts(
     return [extract(doc, published) for (_, published), doc in zip(articles, docs)]
 
 
+PRONOUN_REACH = 120  # tokens before a sentence searched for the person 'he' names
+
+
 class _Reader:
     def __init__(self, doc: Doc, published: date | None):
         self.doc = doc
@@ -239,6 +242,8 @@ class _Reader:
             if t.i in self.phrase_kinds and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADV"):
                 found.append(t)  # "had a sit-down with", "paid a courtesy call on"
             elif t.pos_ in ("VERB", "AUX") and lemma in self.lex.meeting_verbs:
+                if t.dep_ == "acl" and summits.is_session(t.head):
+                    continue  # "the summit hosted by X": the session is the meeting
                 if lemma == "hold" and not any(
                     c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.lex.hold_objects or c.i in self.phrase_kinds)
                     for c in t.children
@@ -329,11 +334,18 @@ class _Reader:
     def _candidate(self, sent: Span, trigger: Token) -> Candidate | None:
         if summits.is_session(trigger) and summits.is_time_reference(trigger):
             return None  # "after the summit, X toured the site with Y": the other verb is the meeting
-        people = _unique(self._participants(trigger) + self._attendees(trigger))
+        attendees = self._attendees(trigger)
+        if attendees and summits.other_sessions(trigger):
+            people = attendees  # each session of the sentence has its own people
+        else:
+            people = _unique(self._participants(trigger) + attendees)
+        people = [p for p in people if not summits.names_meeting(p)]
         linked = True
         status = self._status(trigger)
         if status is None:
             return None
+        if status == "held" and summits.is_session(trigger) and summits.scheduled(trigger):
+            status = "planned"
         group = self._group_in(trigger)
         if len(people) < 2 and (group or self._definite_reference(trigger)):
             if group and len(group) >= 2:
@@ -378,8 +390,20 @@ class _Reader:
             trigger.lower_ in summits.GROUP_MEETING_NOUNS
             and summits.names_group(trigger, self.lex.kind_cues["multilateral"])
         ):
-            return summits.attendees(trigger, self.sents, self.people, self.body)
+            subject = summits.attending_subject(trigger)
+            attending = self._resolve(subject) if subject is not None else None
+            if attending is not None and all(m.start > subject.i for m in attending.mentions):
+                attending = self._earlier_subject(trigger.sent)  # 'he' names no one named after it
+            return summits.attendees(trigger, self.sents, self.people, self.body, attending)
         return []
+
+    def _earlier_subject(self, sent: Span) -> Person | None:
+        """The last person named as a subject before ``sent``."""
+        for t in reversed(list(self.doc[max(0, sent.start - PRONOUN_REACH) : sent.start])):
+            p = self.people.at(t)
+            if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
+                return p
+        return None
 
     def _separately(self, c: Candidate) -> list[Candidate]:
         """'X held separate calls with Y and Z': one meeting of X with each of them."""

@@ -102,3 +102,68 @@ def test_a_group_names_the_meeting(nlp):
     first, second = [t for t in doc if t.lower_ == "meeting"]
     assert summits.names_group(first)
     assert not summits.names_group(second)
+
+
+def test_two_coordinated_summits_each_keep_their_own_people(meetings):
+    found = meetings(
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday. "
+        "Next week he attends the African Union summit hosted by Ghanaian President Nana Akufo-Addo "
+        "in Accra, and a Commonwealth summit in London, where Secretary-General Patricia Scotland "
+        "wants members to agree on a climate fund."
+    )
+    summits_found = _multilateral(found)
+    assert {frozenset(names(m)) for m in summits_found} >= {
+        frozenset({"William Ruto", "Nana Akufo-Addo"}),
+        frozenset({"William Ruto", "Patricia Scotland"}),
+    }
+    assert all(m.status == "planned" for m in summits_found)
+    assert not any(names(m) == {"Nana Akufo-Addo", "Patricia Scotland"} for m in found)  # "hosted" is the summit
+
+
+def test_a_session_named_by_an_organisation_is_multilateral(nlp):
+    doc = nlp("The ministers will attend a NATO summit in Brussels.")
+    summit = next(t for t in doc if t.lower_ == "summit")
+    assert summits.organisation_named(summit)
+
+
+def test_a_historical_figure_named_in_the_summit_sentence_did_not_attend(meetings):
+    found = meetings(
+        "The summit in Delhi on Tuesday brought together Indian Prime Minister Narendra Modi, "
+        "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese "
+        "near the memorial where the late Prime Minister Indira Gandhi is buried."
+    )
+    (m,) = _multilateral(found)
+    assert "Indira Gandhi" not in names(m)
+    assert {"Narendra Modi", "Fumio Kishida", "Anthony Albanese"} <= names(m)
+
+
+def test_a_signing_ceremony_gathers_those_in_whose_presence_it_took_place(meetings):
+    found = meetings(
+        "Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir signed an oil "
+        "accord on Tuesday at a ceremony hosted by Ethiopian Prime Minister Hailemariam Desalegn. "
+        "The signing took place in Addis Ababa in the presence of U.N. Secretary-General Ban Ki-moon "
+        "and Kenyan President Uhuru Kenyatta."
+    )
+    (m,) = _multilateral(found)
+    assert names(m) >= {"Omar al-Bashir", "Salva Kiir", "Hailemariam Desalegn", "Ban Ki-moon", "Uhuru Kenyatta"}
+
+
+def test_a_leader_who_sends_an_envoy_is_not_at_the_summit(meetings):
+    found = meetings(
+        "Chilean President Michelle Bachelet, Argentine President Cristina Fernandez and Uruguayan "
+        "President Tabare Vazquez attended the summit in Montevideo on Monday. Peru was represented "
+        "by Jorge Chavez, President Alan Garcia's personal envoy."
+    )
+    (m,) = _multilateral(found)
+    assert "Jorge Chavez" in names(m)
+    assert "Alan Garcia" not in names(m)
+
+
+def test_a_place_naming_the_summit_is_no_attendee(nlp):
+    from types import SimpleNamespace
+
+    doc = nlp("The earlier Sochi summit brought Erdogan and Putin together with Iranian President Hassan Rouhani.")
+    sochi = SimpleNamespace(role="", mentions=[doc[2:3]])
+    rouhani = SimpleNamespace(role="President", mentions=[doc[12:14]])
+    assert summits.names_meeting(sochi)
+    assert not summits.names_meeting(rouhani)

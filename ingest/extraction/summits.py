@@ -25,6 +25,8 @@ FOLLOW_SENTENCES = _DATA["follow_sentences"]  # sentences after the session's th
 MIN_ATTENDEES = _DATA["min_attendees"]
 TIME_WORDS = frozenset(_DATA["time_words"])  # "after the summit" dates something else
 MIN_VERB_ATTENDEES = _DATA["min_verb_attendees"]  # "X sat down with A, B and C" at a summit
+HISTORICAL_WORDS = frozenset(_DATA["historical_words"])  # "the late President X", "founding prime minister"
+HISTORICAL_REACH = _DATA["historical_reach"]  # words before a name read for them
 
 
 def _modifiers(token: Token) -> set[str]:
@@ -60,6 +62,14 @@ def names_group(token: Token, cues: frozenset[str] = frozenset()) -> bool:
     )
 
 
+def organisation_named(token: Token) -> bool:
+    """'a NATO summit', 'the summit of the Organisation for Security and Cooperation in Europe':
+    an organisation's session."""
+    words = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+    words += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(w.ent_type_ == "ORG" for w in words)
+
+
 def is_setting(token: Token, meeting_words: frozenset[str]) -> bool:
     """'met X at the summit': the summit is where another meeting took place."""
     prep = token.head
@@ -88,7 +98,8 @@ def kind(trigger: Token, people: list, cues: frozenset[str], meeting_words: froz
         return "in_person"
     countries = {p.country for p in people}
     if is_session(trigger):
-        group = names_group(trigger, cues) or (len(people) >= MIN_ATTENDEES and len(countries) >= 2)
+        group = names_group(trigger, cues) or organisation_named(trigger)
+        group = group or (len(people) >= MIN_ATTENDEES and len(countries) >= 2)
         return "multilateral" if group else "in_person"
     if trigger.lower_ in GROUP_MEETING_NOUNS and names_group(trigger, cues):
         return "multilateral"
@@ -105,18 +116,100 @@ def says_who_attended(sent: Span) -> bool:
     return any(f" {phrase} " in text for phrase in ATTENDANCE_PHRASES)
 
 
-def attendees(trigger: Token, sents: list[Span], people, body: list[bool]) -> list:
+def _coordinated(trigger: Token) -> list[Token]:
+    """Nouns coordinated with the trigger, also when the parser hangs the second object
+    on the verb: 'attends the G7 summit ... and a NATO summit'."""
+    linked = list(trigger.conjuncts)
+    if trigger.dep_ == "dobj":
+        linked += [c for c in trigger.head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    elif trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        linked += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    return linked
+
+
+def other_sessions(trigger: Token) -> bool:
+    """Another session is coordinated with this one: each has its own attendees."""
+    return any(is_session(t) for t in _coordinated(trigger))
+
+
+def attending_subject(trigger: Token) -> Token | None:
+    """'X attends the summit', 'X will join the G20 summit and a NATO summit': X is there."""
+    word = trigger
+    while word.dep_ == "conj" and word.head.pos_ in ("NOUN", "PROPN"):
+        word = word.head
+    verb = word.head
+    if word.dep_ not in ("dobj", "conj") or verb.lemma_.lower() not in ATTENDANCE_LEMMAS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def scheduled(trigger: Token) -> bool:
+    """'Before that he attends the G7 summit': attendance in the simple present is a schedule."""
+    subject = attending_subject(trigger)
+    return subject is not None and subject.head.tag_ in ("VBZ", "VBP")
+
+
+def _own(trigger: Token, people) -> list:
+    """The people named in the session's own phrase ('the summit hosted by X', 'a summit
+    in Y, where Z ...'), when the sentence names more than one session."""
+    others = {t.i for c in _coordinated(trigger) if c.i > trigger.i for t in c.subtree}
+    found = []
+    for t in trigger.subtree:
+        person = people.at(t) if t.i not in others else None
+        if person is not None and person not in found:
+            found.append(person)
+    return found
+
+
+def names_meeting(person) -> bool:
+    """'the Negev summit', 'Normandy-format talks': a place naming a meeting, never a person."""
+    if person.role or not person.mentions:
+        return False
+    for m in person.mentions:
+        word = m.root
+        for _ in range(2):
+            if word.dep_ not in ("compound", "amod", "nmod") or word.head is word:
+                break
+            word = word.head
+        if word is m.root or not (is_session(word) or word.lower_ in GROUP_MEETING_NOUNS):
+            return False
+    return True
+
+
+def historical(person, span: Span) -> bool:
+    """Named in the sentence but not there: 'where the founding prime minister X is buried',
+    'X's personal envoy' (only a possessor: X sent someone)."""
+    doc = span.doc
+    here = [m for m in person.mentions if span.start <= m.start < span.end]
+    for m in here:
+        before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
+        if any(t.lower_ in HISTORICAL_WORDS for t in before):
+            return True
+    # a possessor of a thing, not of a name ('Hollande and Ukraine's Petro Poroshenko' misparsed)
+    return bool(here) and all(m.root.dep_ == "poss" and m.root.head.pos_ != "PROPN" for m in here)
+
+
+def attendees(trigger: Token, sents: list[Span], people, body: list[bool], attending=None) -> list:
     """The people the text places at the session ``trigger`` names, in the order named:
-    those of its sentence, then of each following sentence that says who attended.
-    Empty when fewer than ``MIN_ATTENDEES`` are found."""
+    ``attending`` (who 'attends' it), those of its sentence (of its own phrase when the
+    sentence names several sessions), then of each following sentence that says who
+    attended. Empty when fewer than ``MIN_ATTENDEES`` are found (two will do when the
+    text says who attends)."""
     sent = trigger.sent
-    found = list(people.in_span(sent))
+    if other_sessions(trigger):
+        found = _own(trigger, people)
+    else:
+        found = list(people.in_span(sent))
+    found = [p for p in found if not historical(p, sent)]
+    if attending is not None and attending not in found:
+        found.insert(0, attending)
     index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
     if index is not None:
         for s in sents[index + 1 : index + 1 + FOLLOW_SENTENCES]:
             named = people.in_span(s)
             if not body[s.start] or not named or not says_who_attended(s):
                 break
-            found.extend(p for p in named if p not in found)
-    found = [p for p in found if p.role or p.country]  # an official, not a place read as a name
-    return found if len(found) >= MIN_ATTENDEES else []
+            found.extend(p for p in named if p not in found and not historical(p, s))
+    found = [p for p in found if p.role or p.country or p is attending]  # an official, not a place
+    least = MIN_ATTENDEES if attending is None else 2
+    return found if len(found) >= least else []
