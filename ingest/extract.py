@@ -868,6 +868,7 @@ class _Reader:
                 c.keys <= m.keys
                 and any(s.start == c.sentences[0].start for s in m.sentences)
                 and _same_occasion(m, c, self.published)
+                and not (m.kind == "multilateral" and c.kind != "multilateral" and c.linked)  # sideline talks
             ):
                 # "will join a video call with X ahead of the summit": one sentence, one meeting,
                 # unless it names two ("who spoke by phone on May 12, met on May 19")
@@ -886,7 +887,11 @@ class _Reader:
         for m in reversed(self.meetings):
             if (
                 m.status == c.status
-                and (m.keys == c.keys or (m.kind == "multilateral" and c.keys <= m.keys))
+                and (
+                    m.keys == c.keys
+                    # a sideline meeting of two of the summit's attendees is a meeting of its own
+                    or (m.kind == "multilateral" and c.keys <= m.keys and (c.kind == "multilateral" or not c.linked))
+                )
                 and _compatible(m.when, c.when, self.published)
             ):
                 self._merge(m, c)

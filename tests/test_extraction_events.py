@@ -210,3 +210,14 @@ def test_a_wife_named_in_full_is_no_participant(meetings):
         )
     )
     assert names(m) == {"Frank-Walter Steinmeier", "Charles III"}
+
+
+def test_sideline_talks_of_two_attendees_are_not_the_summit(meetings):
+    found = meetings(
+        "U.S. President Bill Clinton and the leaders of six African states ended a one-day summit in Entebbe "
+        "on Wednesday. Around the table were Uganda's President Yoweri Museveni, Tanzania's President "
+        "Benjamin Mkapa and Ethiopian Prime Minister Meles Zenawi. On the margins of the summit Clinton held "
+        "separate talks with Mkapa and with Zenawi."
+    )
+    kinds = sorted((m.kind, len(m.participants)) for m in found)
+    assert kinds == [("in_person", 2), ("in_person", 2), ("multilateral", 4)]
