@@ -152,6 +152,7 @@ class Candidate:
     linked: bool = True  # participants tied to the trigger by the parse, not by context
     explicit_previous: bool = False
     topic_sentences: list[Span] = field(default_factory=list)
+    present: list[Person] = field(default_factory=list)  # "in the presence of X"
 
     @property
     def keys(self) -> frozenset[int]:
@@ -363,6 +364,8 @@ class _Reader:
             if people:
                 self._remember(people)
             return None
+        present = [p for p in self._present(trigger) if p not in people]
+        people = _unique(people + present)  # "..., in the presence of the foreign minister, X"
         if self._vague(trigger):
             when = self._explicit_date(sent, trigger, status)
             if when is None or when.precision != "day":  # "have met three times this year"
@@ -370,6 +373,7 @@ class _Reader:
                 return None
         kind = self._kind(trigger, people)
         candidate = Candidate(people=people, sentences=[sent], trigger=trigger, kind=kind, status=status, linked=linked)
+        candidate.present = present
         candidate.when = self._explicit_date(sent, trigger, status)
         candidate.explicit_previous = self._previous(trigger)
         if candidate.explicit_previous and candidate.when is None:
@@ -424,6 +428,21 @@ class _Reader:
         return [
             replace(c, people=[subject, other], sentences=list(c.sentences)) for other in c.people if other != subject
         ]
+
+    def _present(self, trigger: Token) -> list[Person]:
+        """People 'in the presence of' whom the meeting took place: they attended it."""
+        heads = [trigger, *[g for g in self._governors(trigger, 2) if g.pos_ in ("VERB", "AUX")][:1]]
+        found = []
+        for head in heads:
+            for prep in head.children:
+                presence = [g for g in prep.children if g.lower_ == "presence"] if prep.lower_ == "in" else []
+                for word in presence:
+                    for of in word.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            found += [
+                                self._resolve(g) for o in of.children if o.dep_ == "pobj" for g in _with_conjuncts(o)
+                            ]
+        return _unique(found)
 
     def _restates(self, people: list[Person], status: str) -> bool:
         """A later sentence about the meeting the text just named ('the visit was postponed')."""
@@ -905,8 +924,9 @@ class _Reader:
             return
         if not c.linked and self.meetings and not c.when:
             last = self.meetings[-1]
-            if c.keys <= last.keys:
-                self._merge(last, c)
+            if c.keys - {p.key for p in c.present} <= last.keys:
+                self._merge(last, c)  # "The meeting took place in the presence of X"
+                last.people = _unique(last.people + c.present)
                 return
         if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
             c.place, c.place_reason = self._place_from_context(c)

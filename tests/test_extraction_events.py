@@ -221,3 +221,13 @@ def test_sideline_talks_of_two_attendees_are_not_the_summit(meetings):
     )
     kinds = sorted((m.kind, len(m.participants)) for m in found)
     assert kinds == [("in_person", 2), ("in_person", 2), ("multilateral", 4)]
+
+
+def test_people_in_whose_presence_a_meeting_took_place_attended_it(meetings):
+    m = only(
+        meetings(
+            "In Nouakchott, President Mohamed Ould Ghazouani received UN envoy Martin Griffiths on Monday at "
+            "the presidential palace, in the presence of Foreign Minister Ismail Ould Cheikh Ahmed."
+        )
+    )
+    assert names(m) == {"Mohamed Ould Ghazouani", "Martin Griffiths", "Ismail Ould Cheikh Ahmed"}
