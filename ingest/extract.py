@@ -61,6 +61,9 @@ TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an ho
 TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
+_ROLE_DATA = load("not_people.json")
+BYSTANDER_ROLES = frozenset(_ROLE_DATA["bystander_roles"])  # "Kremlin spokesman X told reporters"
+DOMESTIC_OFFICES = tuple(_ROLE_DATA["domestic_offices"])  # "opposition leader", "treasurer"
 
 
 @dataclass(frozen=True)
@@ -319,7 +322,7 @@ class _Reader:
     def _candidate(self, sent: Span, trigger: Token) -> Candidate | None:
         if summits.is_session(trigger) and summits.is_time_reference(trigger):
             return None  # "after the summit, X toured the site with Y": the other verb is the meeting
-        people = _unique(self._participants(trigger) + self._attendees(trigger))
+        people = _taking_part(self._participants(trigger) + self._attendees(trigger))
         linked = True
         status = self._status(trigger)
         if status is None:
@@ -327,9 +330,9 @@ class _Reader:
         group = self._group_in(trigger)
         if len(people) < 2 and (group or self._definite_reference(trigger)):
             if group and len(group) >= 2:
-                people = _unique(people + group)
+                people = _taking_part(people + group)
             elif self.context:
-                people = _unique(people + self.context)
+                people = _taking_part(people + self.context)
             linked = False
             if status != "held":
                 # "The summit was called off": the meeting already read changes status;
@@ -923,9 +926,20 @@ class _Reader:
         return place, f'the dateline: "{dateline["source"]}"'
 
     def _domestic(self, c: Candidate) -> bool:
-        """Officials of one country meeting each other are not diplomacy."""
-        countries = [p.country for p in c.people]
-        return None not in countries and len(set(countries)) == 1
+        """Officials of one country meeting each other are not diplomacy. A holder of a
+        domestic office ("opposition leader", "treasurer") with no known country is of the
+        meeting place's country, or of one government with others of such offices."""
+        place = c.place.country if c.place else None
+        countries = []
+        for p in c.people:
+            if p.country:
+                countries.append(p.country)
+            elif _domestic_office(p):
+                countries.append(place or "")
+            else:
+                return False
+        known = set(countries) - {""}
+        return len(known) <= 1 and not (known and "" in countries)
 
     # -- output ------------------------------------------------------------------
 
@@ -1151,6 +1165,21 @@ def _with_conjuncts(token: Token) -> list[Token]:
         if c.dep_ in ("conj", "appos"):
             out.extend(_with_conjuncts(c))
     return out
+
+
+def _role_words(p: Person) -> str:
+    return " " + " ".join(re.findall(r"[a-z]+", f"{p.role} {p.name}".lower())) + " "
+
+
+def _taking_part(people: list[Person]) -> list[Person]:
+    """The people of a meeting, without those who only speak about it (spokespeople,
+    journalists, analysts, staff)."""
+    return [p for p in _unique(people) if not set(_role_words(p).split()) & BYSTANDER_ROLES]
+
+
+def _domestic_office(p: Person) -> bool:
+    words = _role_words(p)
+    return any(f" {office} " in words for office in DOMESTIC_OFFICES)
 
 
 def _unique(people: list[Person]) -> list[Person]:
