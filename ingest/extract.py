@@ -60,6 +60,8 @@ PARTICLE_VERBS = _TRIGGER_DATA["particle_verbs"]  # "sat down with X"
 TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an hour with X"
 TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
+DOMESTIC_BODIES = frozenset(_TRIGGER_DATA["domestic_bodies"])  # "the weekly cabinet meeting"
+DECEASED_WORDS = frozenset(_TRIGGER_DATA["deceased_words"])  # "named after the late King X"
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 _ROLE_DATA = load("not_people.json")
 BYSTANDER_ROLES = frozenset(_ROLE_DATA["bystander_roles"])  # "Kremlin spokesman X told reporters"
@@ -322,7 +324,9 @@ class _Reader:
     def _candidate(self, sent: Span, trigger: Token) -> Candidate | None:
         if summits.is_session(trigger) and summits.is_time_reference(trigger):
             return None  # "after the summit, X toured the site with Y": the other verb is the meeting
-        people = _taking_part(self._participants(trigger) + self._attendees(trigger))
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in DOMESTIC_BODIES for c in trigger.children):
+            return None  # "the party caucus meeting": no diplomacy
+        people = self._alive(trigger.sent, _taking_part(self._participants(trigger) + self._attendees(trigger)))
         linked = True
         status = self._status(trigger)
         if status is None:
@@ -388,6 +392,23 @@ class _Reader:
         return [
             replace(c, people=[subject, other], sentences=list(c.sentences)) for other in c.people if other != subject
         ]
+
+    def _alive(self, sent: Span, people: list[Person]) -> list[Person]:
+        """Without 'the late X' of this sentence: the dead meet nobody."""
+        doc = self.doc
+
+        def late(p: Person) -> bool:
+            for m in p.mentions:
+                if m.sent.start != sent.start:
+                    continue
+                for t in reversed(doc[max(sent.start, m.start - 6) : m.start]):
+                    if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON"):
+                        break
+                    if t.lower_ in DECEASED_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("the", "his", "her", "their"):
+                        return True
+            return False
+
+        return [p for p in people if not late(p)]
 
     def _restates(self, people: list[Person], status: str) -> bool:
         """A later sentence about the meeting the text just named ('the visit was postponed')."""
