@@ -398,15 +398,12 @@ class _Reader:
         doc = self.doc
 
         def late(p: Person) -> bool:
-            for m in p.mentions:
-                if m.sent.start != sent.start:
-                    continue
-                for t in reversed(doc[max(sent.start, m.start - 6) : m.start]):
-                    if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON"):
-                        break
-                    if t.lower_ in DECEASED_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("the", "his", "her", "their"):
-                        return True
-            return False
+            return any(
+                t.lower_ in DECEASED_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("the", "his", "her", "their")
+                for m in p.mentions
+                if m.sent.start == sent.start
+                for t in _words_before(m)
+            )
 
         return [p for p in people if not late(p)]
 
@@ -1189,7 +1186,19 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def _role_words(p: Person) -> str:
-    return " " + " ".join(re.findall(r"[a-z]+", f"{p.role} {p.name}".lower())) + " "
+    """Role, name and the words just before each mention ('political analyst X')."""
+    before = [w.lower_ for m in p.mentions for w in _words_before(m)]
+    return " " + " ".join(re.findall(r"[a-z]+", f"{p.role} {p.name} {' '.join(before)}".lower())) + " "
+
+
+def _words_before(mention: Span, n: int = 6) -> list[Token]:
+    """The words of the noun phrase before a mention, up to ``n``: no verb, pronoun or punctuation."""
+    words = []
+    for t in reversed(mention.doc[max(mention.sent.start, mention.start - n) : mention.start]):
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON"):
+            break
+        words.insert(0, t)
+    return words
 
 
 def _taking_part(people: list[Person]) -> list[Person]:

@@ -1,0 +1,57 @@
+"""False meetings the extractor (``ingest/extract.py``) must not report, on sentences
+written for these tests: people who only report on a meeting, officials of one
+government meeting each other, party and cabinet meetings, and the dead.
+No database is touched."""
+
+from datetime import date
+
+import pytest
+
+from ingest.extract import extract
+from tests.test_extract import names, only
+
+PUBLISHED = "2024-03-13"  # a Wednesday
+
+
+@pytest.fixture
+def meetings(nlp):
+    def read(text, published=PUBLISHED):
+        return extract(nlp(text), date.fromisoformat(published))
+
+    return read
+
+
+def test_an_analyst_takes_no_part(meetings):
+    found = meetings(
+        "Political analyst Maria Lindqvist discussed the visit with Estonian Prime Minister Kaja Kallas "
+        "in Tallinn on Tuesday."
+    )
+    assert found == []
+
+
+def test_a_governor_of_the_host_country_meeting_its_president_is_domestic(meetings):
+    found = meetings("Governor Ana Quiroga received Bolivian President Luis Arce in La Paz on Monday.")
+    assert found == []
+
+
+def test_a_governor_receiving_a_foreign_leader_is_a_meeting(meetings):
+    m = only(meetings("Governor Ana Quiroga received Chinese Premier Li Qiang in La Paz on Monday."))
+    assert names(m) == {"Ana Quiroga", "Li Qiang"}
+
+
+def test_a_caucus_meeting_is_no_meeting(meetings):
+    found = meetings(
+        "Prime Minister Tom Hallward and Finance Minister Grace Okafor walked into the Labour caucus "
+        "meeting in Wellington on Tuesday."
+    )
+    assert found == []
+
+
+def test_the_late_leader_takes_no_part(meetings):
+    m = only(
+        meetings(
+            "Kenyan President William Ruto laid a wreath at the tomb of the late Jomo Kenyatta and held "
+            "talks with Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
+        )
+    )
+    assert names(m) == {"William Ruto", "Abiy Ahmed"}
