@@ -62,6 +62,7 @@ TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 DOMESTIC_BODIES = frozenset(_TRIGGER_DATA["domestic_bodies"])  # "the weekly cabinet meeting"
 DECEASED_WORDS = frozenset(_TRIGGER_DATA["deceased_words"])  # "named after the late King X"
+CONTINUATION_VERBS = frozenset(_TRIGGER_DATA["continuation_verbs"])  # "will continue to discuss it with X"
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 _ROLE_DATA = load("not_people.json")
 BYSTANDER_ROLES = frozenset(_ROLE_DATA["bystander_roles"])  # "Kremlin spokesman X told reporters"
@@ -691,6 +692,8 @@ class _Reader:
             "sidelines",
         ):
             return True
+        if trigger.dep_ in ("xcomp", "dobj") and trigger.head.lemma_.lower() in CONTINUATION_VERBS:
+            return True  # "will continue to discuss", "carry the dialogue forward": a process, no event
         return any(c.lower_ in self.lex.vague_cues for c in trigger.children)  # "regular", "several", "every"
 
     def _previous(self, trigger: Token) -> bool:

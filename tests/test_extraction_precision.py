@@ -55,3 +55,19 @@ def test_the_late_leader_takes_no_part(meetings):
         )
     )
     assert names(m) == {"William Ruto", "Abiy Ahmed"}
+
+
+def test_continuing_to_discuss_is_no_meeting(meetings):
+    found = meetings(
+        "Turkish President Recep Tayyip Erdogan said he would continue to discuss the grain corridor "
+        "with Russian President Vladimir Putin."
+    )
+    assert found == []
+
+
+def test_carrying_the_dialogue_forward_is_no_meeting(meetings):
+    found = meetings(
+        "Indian Foreign Minister Subrahmanyam Jaishankar and his Chinese counterpart Wang Yi are expected "
+        "to carry the dialogue forward."
+    )
+    assert found == []
