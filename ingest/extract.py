@@ -213,7 +213,7 @@ class _Reader:
                     found = True
             if not found:
                 self._note_context(sent)
-        return [self._finish(c) for c in self.meetings]
+        return [self._finish(c) for c in self._without_restated(self.meetings)]
 
     def _note_context(self, sent: Span):
         """A sentence with no meeting of its own still tells what a meeting was about."""
@@ -407,6 +407,25 @@ class _Reader:
             )
 
         return [p for p in people if not late(p)]
+
+    def _without_restated(self, meetings: list[Candidate]) -> list[Candidate]:
+        """Drop a meeting that a meeting word inside its own phrase names with more people
+        ('X and Y sat down over lunch, at a meeting hosted by Z')."""
+        kept = []
+        for c in meetings:
+            inside = {t.i for t in c.trigger.subtree} - {c.trigger.i}
+            if any(
+                m is not c
+                and c.keys < m.keys
+                and m.trigger.pos_ == "NOUN"
+                and m.trigger.i in inside
+                and m.status == c.status
+                and _same_occasion(m, c, self.published)
+                for m in meetings
+            ):
+                continue
+            kept.append(c)
+        return kept
 
     def _restates(self, people: list[Person], status: str) -> bool:
         """A later sentence about the meeting the text just named ('the visit was postponed')."""

@@ -71,3 +71,13 @@ def test_carrying_the_dialogue_forward_is_no_meeting(meetings):
         "to carry the dialogue forward."
     )
     assert found == []
+
+
+def test_a_meeting_inside_the_phrase_of_another_is_one_meeting(meetings):
+    found = meetings(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi on Monday. "
+        "The two presidents had also sat down together in Geneva last year, at a dinner meeting hosted by "
+        "Swiss President Viola Amherd on the sidelines of a conference."
+    )
+    geneva = [names(m) for m in found if m.location and m.location.name == "Geneva"]
+    assert geneva == [{"William Ruto", "Samia Suluhu Hassan", "Viola Amherd"}]
