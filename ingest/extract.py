@@ -65,8 +65,7 @@ DECEASED_WORDS = frozenset(_TRIGGER_DATA["deceased_words"])  # "named after the 
 CONTINUATION_VERBS = frozenset(_TRIGGER_DATA["continuation_verbs"])  # "will continue to discuss it with X"
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
 _ROLE_DATA = load("not_people.json")
-BYSTANDER_ROLES = frozenset(_ROLE_DATA["bystander_roles"])  # "Kremlin spokesman X told reporters"
-DOMESTIC_OFFICES = tuple(_ROLE_DATA["domestic_offices"])  # "opposition leader", "treasurer"
+DOMESTIC_OFFICES = tuple(_ROLE_DATA["domestic_offices"])  # "governor", "treasurer"
 
 
 @dataclass(frozen=True)
@@ -327,7 +326,7 @@ class _Reader:
             return None  # "after the summit, X toured the site with Y": the other verb is the meeting
         if any(c.dep_ in ("compound", "amod") and c.lower_ in DOMESTIC_BODIES for c in trigger.children):
             return None  # "the party caucus meeting": no diplomacy
-        people = self._alive(trigger.sent, _taking_part(self._participants(trigger) + self._attendees(trigger)))
+        people = self._alive(trigger.sent, _unique(self._participants(trigger) + self._attendees(trigger)))
         linked = True
         status = self._status(trigger)
         if status is None:
@@ -335,9 +334,9 @@ class _Reader:
         group = self._group_in(trigger)
         if len(people) < 2 and (group or self._definite_reference(trigger)):
             if group and len(group) >= 2:
-                people = _taking_part(people + group)
+                people = _unique(people + group)
             elif self.context:
-                people = _taking_part(people + self.context)
+                people = _unique(people + self.context)
             linked = False
             if status != "held":
                 # "The summit was called off": the meeting already read changes status;
@@ -967,7 +966,7 @@ class _Reader:
 
     def _domestic(self, c: Candidate) -> bool:
         """Officials of one country meeting each other are not diplomacy. A holder of a
-        domestic office ("opposition leader", "treasurer") with no known country is of the
+        domestic office ("governor", "treasurer") with no known country is of the
         meeting place's country, or of one government with others of such offices."""
         place = c.place.country if c.place else None
         countries = []
@@ -1208,7 +1207,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def _role_words(p: Person) -> str:
-    """Role, name and the words just before each mention ('political analyst X')."""
+    """Role, name and the words just before each mention ('Jakarta Governor X')."""
     before = [w.lower_ for m in p.mentions for w in _words_before(m)]
     return " " + " ".join(re.findall(r"[a-z]+", f"{p.role} {p.name} {' '.join(before)}".lower())) + " "
 
@@ -1221,12 +1220,6 @@ def _words_before(mention: Span, n: int = 6) -> list[Token]:
             break
         words.insert(0, t)
     return words
-
-
-def _taking_part(people: list[Person]) -> list[Person]:
-    """The people of a meeting, without those who only speak about it (spokespeople,
-    journalists, analysts, staff)."""
-    return [p for p in _unique(people) if not set(_role_words(p).split()) & BYSTANDER_ROLES]
 
 
 def _domestic_office(p: Person) -> bool:
