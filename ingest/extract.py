@@ -63,7 +63,12 @@ MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
 ONE_TIME = {"last", "first", "previous", "latest", "only"}  # "the last time they met" is one meeting
+DOMESTIC_BODIES = frozenset(_TRIGGER_DATA["domestic_bodies"])  # "the weekly cabinet meeting"
+DECEASED_WORDS = frozenset(_TRIGGER_DATA["deceased_words"])  # "named after the late King X"
+CONTINUATION_VERBS = frozenset(_TRIGGER_DATA["continuation_verbs"])  # "will continue to discuss it with X"
 COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongside"}
+_ROLE_DATA = load("not_people.json")
+DOMESTIC_OFFICES = tuple(_ROLE_DATA["domestic_offices"])  # "governor", "treasurer"
 
 
 @dataclass(frozen=True)
@@ -214,7 +219,7 @@ class _Reader:
                     found = True
             if not found:
                 self._note_context(sent)
-        return [self._finish(c) for c in self.meetings]
+        return [self._finish(c) for c in self._without_restated(self.meetings)]
 
     def _note_context(self, sent: Span):
         """A sentence with no meeting of its own still tells what a meeting was about."""
@@ -335,12 +340,14 @@ class _Reader:
     def _candidate(self, sent: Span, trigger: Token) -> Candidate | None:
         if summits.is_session(trigger) and summits.is_time_reference(trigger):
             return None  # "after the summit, X toured the site with Y": the other verb is the meeting
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in DOMESTIC_BODIES for c in trigger.children):
+            return None  # "the party caucus meeting": no diplomacy
         attendees = self._attendees(trigger)
         if attendees and summits.other_sessions(trigger):
             people = attendees  # each session of the sentence has its own people
         else:
             people = _unique(self._participants(trigger) + attendees)
-        people = [p for p in people if not summits.names_meeting(p)]
+        people = self._alive(trigger.sent, [p for p in people if not summits.names_meeting(p)])
         linked = True
         status = self._status(trigger)
         if status is None:
@@ -443,6 +450,39 @@ class _Reader:
                                 self._resolve(g) for o in of.children if o.dep_ == "pobj" for g in _with_conjuncts(o)
                             ]
         return _unique(found)
+
+    def _alive(self, sent: Span, people: list[Person]) -> list[Person]:
+        """Without 'the late X' of this sentence: the dead meet nobody."""
+        doc = self.doc
+
+        def late(p: Person) -> bool:
+            return any(
+                t.lower_ in DECEASED_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("the", "his", "her", "their")
+                for m in p.mentions
+                if m.sent.start == sent.start
+                for t in _words_before(m)
+            )
+
+        return [p for p in people if not late(p)]
+
+    def _without_restated(self, meetings: list[Candidate]) -> list[Candidate]:
+        """Drop a meeting that a meeting word inside its own phrase names with more people
+        ('X and Y sat down over lunch, at a meeting hosted by Z')."""
+        kept = []
+        for c in meetings:
+            inside = {t.i for t in c.trigger.subtree} - {c.trigger.i}
+            if any(
+                m is not c
+                and c.keys < m.keys
+                and m.trigger.pos_ == "NOUN"
+                and m.trigger.i in inside
+                and m.status == c.status
+                and _same_occasion(m, c, self.published)
+                for m in meetings
+            ):
+                continue
+            kept.append(c)
+        return kept
 
     def _restates(self, people: list[Person], status: str) -> bool:
         """A later sentence about the meeting the text just named ('the visit was postponed')."""
@@ -736,6 +776,8 @@ class _Reader:
             "sidelines",
         ):
             return True
+        if trigger.dep_ in ("xcomp", "dobj") and trigger.head.lemma_.lower() in CONTINUATION_VERBS:
+            return True  # "will continue to discuss", "carry the dialogue forward": a process, no event
         return any(c.lower_ in self.lex.vague_cues for c in trigger.children)  # "regular", "several", "every"
 
     def _previous(self, trigger: Token) -> bool:
@@ -1005,9 +1047,20 @@ class _Reader:
         return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
 
     def _domestic(self, c: Candidate) -> bool:
-        """Officials of one country meeting each other are not diplomacy."""
-        countries = [p.country for p in c.people]
-        return None not in countries and len(set(countries)) == 1
+        """Officials of one country meeting each other are not diplomacy. A holder of a
+        domestic office ("governor", "treasurer") with no known country is of the
+        meeting place's country, or of one government with others of such offices."""
+        place = c.place.country if c.place else None
+        countries = []
+        for p in c.people:
+            if p.country:
+                countries.append(p.country)
+            elif _domestic_office(p):
+                countries.append(place or "")
+            else:
+                return False
+        known = set(countries) - {""}
+        return len(known) <= 1 and not (known and "" in countries)
 
     # -- output ------------------------------------------------------------------
 
@@ -1248,6 +1301,27 @@ def _with_conjuncts(token: Token) -> list[Token]:
         if c.dep_ in ("conj", "appos"):
             out.extend(_with_conjuncts(c))
     return out
+
+
+def _role_words(p: Person) -> str:
+    """Role, name and the words just before each mention ('Jakarta Governor X')."""
+    before = [w.lower_ for m in p.mentions for w in _words_before(m)]
+    return " " + " ".join(re.findall(r"[a-z]+", f"{p.role} {p.name} {' '.join(before)}".lower())) + " "
+
+
+def _words_before(mention: Span, n: int = 6) -> list[Token]:
+    """The words of the noun phrase before a mention, up to ``n``: no verb, pronoun or punctuation."""
+    words = []
+    for t in reversed(mention.doc[max(mention.sent.start, mention.start - n) : mention.start]):
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON"):
+            break
+        words.insert(0, t)
+    return words
+
+
+def _domestic_office(p: Person) -> bool:
+    words = _role_words(p)
+    return any(f" {office} " in words for office in DOMESTIC_OFFICES)
 
 
 def _unique(people: list[Person]) -> list[Person]:
