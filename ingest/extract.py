@@ -661,7 +661,7 @@ class _Reader:
                     if len(named) >= 2:
                         return named[: len(countries)]
                 if any(c.lower_ == "two" for c in t.children):
-                    pair = self._last_two_named(trigger)
+                    pair = self._last_two_named(trigger, t)
                     if pair:
                         return pair
                 if self.meetings or self.context:
@@ -670,19 +670,32 @@ class _Reader:
                 return _unique([self.people.at(t) for t in trigger.sent if t.i < trigger.i])
         return []
 
-    def _last_two_named(self, trigger: Token) -> list[Person]:
+    def _last_two_named(self, trigger: Token, group: Token) -> list[Person]:
         """'He had informed Cavusoglu ..., and the two ministers spoke again': the last two
-        people named (or meant by a pronoun) in this sentence and the one before it."""
+        people named (or meant by a pronoun) in this sentence and the one before it; when
+        the group noun names an office ('the two presidents'), the last two holding it."""
+        office = group.lemma_.lower()
         index = next(i for i, s in enumerate(self.sents) if s.start <= trigger.i < s.end)
         start = self.sents[max(0, index - 1)].start
+        recent = self._named_between(start, trigger.i)
+        if office in self.lex.title_words:
+            # people whose stated office is another one are not meant ('the two presidents'
+            # after their foreign ministers); people with no stated office may be
+            recent = [p for p in recent if not p.role or office in p.role.lower()]
+            if len(recent) < 2:
+                recent = [p for p in self._named_between(0, trigger.i) if office in p.role.lower()]
+        return recent[-2:] if len(recent) >= 2 else []
+
+    def _named_between(self, start: int, end: int) -> list[Person]:
+        """The people named (or meant by a pronoun) between two tokens, last mentioned last."""
         seen: list[Person] = []
-        for t in self.doc[start : trigger.i]:
+        for t in self.doc[start:end]:
             person = self.people.at(t)
             if person is None and t.lower_ in ("he", "him", "she", "her") and t.pos_ == "PRON":
                 person = self._pronoun(t)
             if person is not None:
                 seen = [p for p in seen if p.key != person.key] + [person]
-        return seen[-2:] if len(seen) >= 2 else []
+        return seen
 
     def _is_group(self, t: Token) -> bool:
         if t.lower_ in ("they", "their", "them", "both"):

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 PARTICLES = frozenset({
     "al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "de", "da", "di", "du", "dos",
@@ -9,11 +10,13 @@ PARTICLES = frozenset({
 })  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII: 'Erdoğan' -> 'erdogan'."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+@lru_cache(maxsize=65536)  # asked for the same few names thousands of times per article
 def name_key(name: str) -> tuple[str, ...]:
     """The words that identify a name: 'Bashar al-Assad' -> ('bashar', 'assad')."""
     words = re.split(r"[^a-z]+", fold(name))

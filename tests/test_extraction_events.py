@@ -231,3 +231,13 @@ def test_people_in_whose_presence_a_meeting_took_place_attended_it(meetings):
         )
     )
     assert names(m) == {"Mohamed Ould Ghazouani", "Martin Griffiths", "Ismail Ould Cheikh Ahmed"}
+
+
+def test_the_two_presidents_are_not_their_ministers(meetings):
+    found = meetings(
+        "French President Emmanuel Macron visited Algiers in August to meet Algerian President Abdelmadjid "
+        "Tebboune. French Foreign Minister Catherine Colonna spoke with her Algerian counterpart Ahmed Attaf "
+        "by phone on Friday. The two presidents then spoke by phone on Saturday."
+    )
+    call = only([m for m in found if m.kind == "phone_call" and m.date == date(2024, 3, 9)])
+    assert names(call) == {"Emmanuel Macron", "Abdelmadjid Tebboune"}
