@@ -507,6 +507,10 @@ class _Reader:
                 break  # "The meeting between X and Y was held": the trigger is the subject
             head = head.head
             hops += 1
+            if head.dep_ == "prep" and head.lower_ in summits.TIME_WORDS and not tokens:
+                # "X accused Y hours before the talks": the talks only date X's words
+                # ("X said after talks with Y" names Y, and X was at the talks)
+                break
             if head.pos_ in ("VERB", "AUX"):
                 if head.lemma_.lower() in self.lex.speech_verbs and trigger.dep_ == "ccomp":
                     break
@@ -567,6 +571,8 @@ class _Reader:
                         for g in agent.children
                         if g.dep_ == "pobj"
                     )
+            elif child.dep_ == "conj" and child.pos_ == "PROPN" and word.pos_ == "VERB" and self.people.at(child):
+                tokens.append(child)  # "telephoned X and Y" parsed with Y as the verb's conjunct
             elif child.dep_ == "acl" and child.lemma_.lower() in MEDIATING_VERBS:
                 tokens.extend(  # "talks brokered by X": the broker sat at the table
                     g for agent in child.children if agent.dep_ == "agent" for g in agent.children if g.dep_ == "pobj"

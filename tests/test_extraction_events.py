@@ -241,3 +241,33 @@ def test_the_two_presidents_are_not_their_ministers(meetings):
     )
     call = only([m for m in found if m.kind == "phone_call" and m.date == date(2024, 3, 9)])
     assert names(call) == {"Emmanuel Macron", "Abdelmadjid Tebboune"}
+
+
+def test_words_said_before_the_talks_are_no_part_in_them(meetings):
+    found = meetings(
+        "Malaysian Prime Minister Anwar Ibrahim hosted Cambodian Prime Minister Hun Manet in Putrajaya on Monday. "
+        "Thai government spokesman Jirayu Houngsub accused Cambodia of shelling hours before the talks."
+    )
+    m = only(found)
+    assert names(m) == {"Anwar Ibrahim", "Hun Manet"}
+
+
+def test_a_second_person_parsed_as_the_verbs_conjunct_is_still_called(meetings):
+    found = meetings(
+        "Malaysian Prime Minister Anwar Ibrahim had telephoned Thai Prime Minister Phumtham Wechayachai "
+        "and Cambodian Prime Minister Hun Manet separately on Friday."
+    )
+    assert sorted(sorted(names(m)) for m in found) == [
+        ["Anwar Ibrahim", "Hun Manet"],
+        ["Anwar Ibrahim", "Phumtham Wechayachai"],
+    ]
+
+
+def test_a_three_way_summit_is_a_small_group_meeting(meetings):
+    m = only(
+        meetings(
+            "Israeli Prime Minister Naftali Bennett flew to Sharm el-Sheikh for a three-way summit with Egyptian "
+            "President Abdel Fattah el-Sisi and Emirati Crown Prince Mohamed bin Zayed on Tuesday."
+        )
+    )
+    assert m.kind == "in_person" and len(m.participants) == 3

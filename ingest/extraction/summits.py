@@ -23,6 +23,7 @@ ATTENDANCE_WORDS = frozenset(_DATA["attendance_words"])
 ATTENDANCE_PHRASES = tuple(_DATA["attendance_phrases"])
 FOLLOW_SENTENCES = _DATA["follow_sentences"]  # sentences after the session's that may list attendees
 MIN_ATTENDEES = _DATA["min_attendees"]
+MIN_SESSION_PEOPLE = _DATA["min_session_people"]  # a summit of fewer people and no organisation is in person
 TIME_WORDS = frozenset(_DATA["time_words"])  # "after the summit" dates something else
 MIN_VERB_ATTENDEES = _DATA["min_verb_attendees"]  # "X sat down with A, B and C" at a summit
 HISTORICAL_WORDS = frozenset(_DATA["historical_words"])  # "the late President X", "founding prime minister"
@@ -99,7 +100,7 @@ def kind(trigger: Token, people: list, cues: frozenset[str], meeting_words: froz
     countries = {p.country for p in people}
     if is_session(trigger):
         group = names_group(trigger, cues) or organisation_named(trigger)
-        group = group or (len(people) >= MIN_ATTENDEES and len(countries) >= 2)
+        group = group or (len(people) >= MIN_SESSION_PEOPLE and len(countries) >= 2)  # three leaders: a small group
         return "multilateral" if group else "in_person"
     if trigger.lower_ in GROUP_MEETING_NOUNS and names_group(trigger, cues):
         return "multilateral"
