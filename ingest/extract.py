@@ -20,15 +20,19 @@ from ingest.extraction.output import ExtractedMeeting, ExtractedParticipant, Ext
 from ingest.extraction.status import meeting_status
 from ingest.lexicon import load
 
-__all__ = ["ExtractedMeeting", "ExtractedParticipant", "ExtractedTopic", "extract", "extract_texts"]
+__all__ = ["ExtractedMeeting", "ExtractedParticipant", "ExtractedTopic", "article_of", "extract", "extract_texts"]
 
 DOMESTIC_BODIES = frozenset(load("triggers.json")["domestic_bodies"])  # "the weekly cabinet meeting"
 
 
 def extract(doc: Doc, published: date | None = None) -> list[ExtractedMeeting]:
     """Every meeting the article reports, in the order it first reports them."""
-    article = Article(doc, published or attributes.dateline_day(doc), body_mask(doc), events.phrase_ends(doc))
-    return _read(article)
+    return _read(article_of(doc, published))
+
+
+def article_of(doc: Doc, published: date | None = None) -> Article:
+    """The document model of a parsed article, for the stages to read."""
+    return Article(doc, published or attributes.dateline_day(doc), body_mask(doc), events.phrase_ends(doc))
 
 
 def extract_texts(
