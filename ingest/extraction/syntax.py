@@ -1,6 +1,8 @@
 """Parse-tree helpers the extraction stages share: conjuncts, governors, the words
 before a mention, the clause of a trigger, time prepositions. Pure functions of spaCy tokens."""
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 OTHER_CLAUSES = {"relcl", "ccomp", "advcl", "parataxis"}
@@ -14,10 +16,12 @@ def with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def governors(trigger: Token, depth: int = 4) -> list[Token]:
+def governors(trigger: Token, depth: int = 4, stop: Callable[[Token], bool] | None = None) -> list[Token]:
+    """The words above ``trigger``, nearest first: up to ``depth`` of them, to the root,
+    and not above a word for which ``stop`` holds."""
     chain, t = [], trigger
     for _ in range(depth):
-        if t.head is t:
+        if t.head is t or (stop is not None and stop(t)):
             break
         t = t.head
         chain.append(t)
