@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction import arguments, attributes, coreference, events, summits
+from ingest.extraction import arguments, attributes, coreference, events, references, summits
 from ingest.extraction.body import body_mask
 from ingest.extraction.document import Article, Candidate, unique
 from ingest.extraction.output import ExtractedMeeting, ExtractedParticipant, ExtractedTopic, finish
@@ -85,8 +85,8 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         return None
     if status == "held" and summits.is_session(trigger) and summits.scheduled(trigger):
         status = "planned"
-    group = arguments.group_in(article, trigger)
-    if len(people) < 2 and (group or arguments.definite_reference(article, trigger)):
+    group = references.group_in(article, trigger)
+    if len(people) < 2 and (group or references.definite_reference(article, trigger)):
         if group and len(group) >= 2:
             people = unique(people + group)
         elif article.context:
@@ -95,7 +95,7 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         if status != "held":
             # "The summit was called off": the meeting already read changes status;
             # "the next round of talks" is no meeting of these people.
-            if arguments.definite_reference(article, trigger):
+            if references.definite_reference(article, trigger):
                 coreference.restates(article, people, status)
             return None
     if len(people) < 2:

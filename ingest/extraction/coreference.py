@@ -11,9 +11,9 @@ from datetime import date
 from spacy.tokens import Span
 
 from ingest import dates
-from ingest.extraction.arguments import is_group_reference, resolve
 from ingest.extraction.attributes import VISIT_WORDS
 from ingest.extraction.document import Article, Candidate, unique
+from ingest.extraction.references import is_group_reference, resolve
 from ingest.extraction.syntax import words_before
 from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import load
