@@ -53,6 +53,8 @@ def extract_texts(
 
 
 def _read(article: Article) -> list[ExtractedMeeting]:
+    """Every body sentence in order: its triggers become candidates, merged into the meetings
+    read so far; a sentence with none is context for their topics."""
     for sent in article.sents:
         if not article.body[sent.start] or not sent.text.strip():
             continue
@@ -69,6 +71,8 @@ def _read(article: Article) -> list[ExtractedMeeting]:
 
 
 def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None:
+    """The meeting one trigger reports, with its people and attributes; None when it
+    reports no single meeting of two people or more."""
     if summits.is_session(trigger) and summits.is_time_reference(trigger):
         return None  # "after the summit, X toured the site with Y": the other verb is the meeting
     if any(c.dep_ in ("compound", "amod") and c.lower_ in DOMESTIC_BODIES for c in trigger.children):
