@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from ingest.extract import _body_mask, extract
+from ingest.extract import extract
+from ingest.extraction.body import body_mask as _body_mask
 from ingest.extraction.mentions import name_tail
 from ingest.people import People
 from tests.test_extract import names, only

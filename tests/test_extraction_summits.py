@@ -48,7 +48,7 @@ def test_the_attendees_listed_in_the_next_sentence_join_the_summit(meetings):
 def test_a_sentence_without_attendance_ends_the_list(meetings):
     found = meetings(
         "French President Emmanuel Macron chaired the summit in Paris on Monday, attended by "
-        "German Chancellor Olaf Scholz and Italian Prime Minister Giorgia Meloni. "
+        "German Chancellor Olaf Scholz, Dutch Prime Minister Mark Rutte and Italian Prime Minister Giorgia Meloni. "
         "Spanish Prime Minister Pedro Sanchez later criticised the outcome."
     )
     (m,) = _multilateral(found)
@@ -129,7 +129,8 @@ def test_a_session_named_by_an_organisation_is_multilateral(nlp):
 def test_a_historical_figure_named_in_the_summit_sentence_did_not_attend(meetings):
     found = meetings(
         "The summit in Delhi on Tuesday brought together Indian Prime Minister Narendra Modi, "
-        "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese "
+        "Japanese Prime Minister Fumio Kishida, Indonesian President Joko Widodo and Australian Prime Minister "
+        "Anthony Albanese "
         "near the memorial where the late Prime Minister Indira Gandhi is buried."
     )
     (m,) = _multilateral(found)

@@ -37,6 +37,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ingest.extraction.syntax import governors
 from ingest.lexicon import lexicon, load
 
 HELD, PLANNED, CANCELLED, REFUSED = "held", "planned", "cancelled", "refused"
@@ -172,15 +173,7 @@ class StatusReader:
 
     def clause(self, trigger: Token) -> list[Token]:
         """The trigger and the words governing it, up to the root of its clause."""
-        chain, t = [trigger], trigger
-        for _ in range(self.scope.depth):
-            if t.head is t or self._own_clause(t):
-                break
-            t = t.head
-            chain.append(t)
-            if t.dep_ == "ROOT":
-                break
-        return chain
+        return [trigger, *governors(trigger, self.scope.depth, self._own_clause)]
 
     def _own_clause(self, t: Token) -> bool:
         time = self.scope.own_clause.get(t.dep_)

@@ -1,0 +1,257 @@
+"""Stage 5, event coreference: mentions of one meeting across sentences merged into one
+candidate, different meetings kept apart (another date, a call and a visit, a sideline
+meeting at a summit); a meeting restated inside a larger one's phrase dropped, officials
+of one country meeting each other left out, and sentences with no meeting of their own
+kept as context for the topics.
+"""
+
+import re
+from datetime import date
+
+from spacy.tokens import Span
+
+from ingest import dates
+from ingest.extraction.attributes import VISIT_WORDS
+from ingest.extraction.document import Article, Candidate, unique
+from ingest.extraction.references import is_group_reference, resolve
+from ingest.extraction.syntax import words_before
+from ingest.gazetteer import Place, gazetteer
+from ingest.lexicon import load
+from ingest.nlp import DATELINE
+from ingest.people import Person
+
+DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
+DOMESTIC_OFFICES = tuple(load("not_people.json")["domestic_offices"])  # "governor", "treasurer"
+
+
+def add(article: Article, c: Candidate):
+    for m in reversed(article.meetings):
+        if (
+            c.keys <= m.keys
+            and any(s.start == c.sentences[0].start for s in m.sentences)
+            and same_occasion(m, c, article.published)
+            and not (m.kind == "multilateral" and c.kind != "multilateral" and c.linked)  # sideline talks
+        ):
+            # "will join a video call with X ahead of the summit": one sentence, one meeting,
+            # unless it names two ("who spoke by phone on May 12, met on May 19")
+            merge(m, c)
+            return
+        if (
+            m.keys < c.keys
+            and m.sentences[-1].start == c.sentences[0].start
+            and m.status == c.status
+            and same_occasion(m, c, article.published)
+        ):
+            # "X and Y met on Thursday, in talks brokered by Z": the second word adds Z
+            merge(m, c)
+            m.people = unique(m.people + c.people)
+            return
+    for m in reversed(article.meetings):
+        if (
+            m.status == c.status
+            and (
+                m.keys == c.keys
+                # a sideline meeting of two of the summit's attendees is a meeting of its own
+                or (m.kind == "multilateral" and c.keys <= m.keys and (c.kind == "multilateral" or not c.linked))
+            )
+            and compatible(m.when, c.when, article.published)
+        ):
+            merge(m, c)
+            article.remember(m.people)
+            return
+    # "his talks with President Putin and Minister Lavrov" sums up meetings already read
+    covered = [m for m in article.meetings if m.keys < c.keys and m.status == c.status]
+    if len(covered) >= 2 and frozenset().union(*(m.keys for m in covered)) == c.keys:
+        for m in covered:
+            m.topic_sentences.append(c.sentences[0])
+        return
+    if not c.linked and article.meetings and not c.when:
+        last = article.meetings[-1]
+        if c.keys - {p.key for p in c.present} <= last.keys:
+            merge(last, c)  # "The meeting took place in the presence of X"
+            last.people = unique(last.people + c.present)
+            return
+    if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
+        c.place, c.place_reason = place_from_context(article, c)
+    if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
+        c.place, c.place_reason = place_from_dateline(article, c)
+    if c.when is None and c.status == "held":
+        for m in reversed(article.meetings[-2:]):
+            if m.status == "held" and m.when and (m.keys & c.keys) and c.trigger.sent.start - m.sentences[-1].end < 80:
+                c.when = dates.ResolvedDate(
+                    m.when.date, m.when.precision, "the same day as the meeting reported just before"
+                )
+                break
+    if domestic(c):
+        return
+    article.meetings.append(c)
+    article.remember(c.people)
+
+
+def merge(m: Candidate, c: Candidate):
+    m.sentences.append(c.sentences[0])
+    if m.when is None or (c.when and finer(c.when, m.when)):
+        m.when = c.when or m.when
+    if c.place and (m.place is None or (m.place.is_country and not c.place.is_country)):
+        m.place, m.place_reason = c.place, c.place_reason
+    m.host = m.host or c.host
+    if m.kind == "in_person" and c.kind == "multilateral" and len(m.people) > 2:
+        m.kind = "multilateral"
+    m.linked = m.linked or c.linked
+    m.people = unique(m.people + [p for p in c.people if p.key in m.keys])
+
+
+def restates(article: Article, people: list[Person], status: str) -> bool:
+    """A later sentence about the meeting the text just named ('the visit was postponed')."""
+    if not article.meetings:
+        return False
+    last = article.meetings[-1]
+    if not frozenset(p.key for p in people) <= last.keys:
+        return False
+    if last.status == "planned":
+        last.status = status
+    return True
+
+
+def without_restated(article: Article, meetings: list[Candidate]) -> list[Candidate]:
+    """Drop a meeting that a meeting word inside its own phrase names with more people
+    ('X and Y sat down over lunch, at a meeting hosted by Z')."""
+    kept = []
+    for c in meetings:
+        inside = {t.i for t in c.trigger.subtree} - {c.trigger.i}
+        if any(
+            m is not c
+            and c.keys < m.keys
+            and m.trigger.pos_ == "NOUN"
+            and m.trigger.i in inside
+            and m.status == c.status
+            and same_occasion(m, c, article.published)
+            for m in meetings
+        ):
+            continue
+        kept.append(c)
+    return kept
+
+
+def note_context(article: Article, sent: Span):
+    """A sentence with no meeting of its own still tells what a meeting was about."""
+    named = set(article.people.in_span(sent))
+    target = None
+    if named and article.meetings:
+        scored = [
+            (len(named & set(m.people)), -(sent.start - m.sentences[-1].end), i) for i, m in enumerate(article.meetings)
+        ]
+        best = max(scored)
+        if best[0]:
+            target = article.meetings[best[2]]
+    elif article.meetings and is_group_reference(article, sent):
+        target = article.meetings[-1]
+    if target is not None and sent not in target.topic_sentences:
+        target.topic_sentences.append(sent)
+
+
+def place_from_context(article: Article, c: Candidate) -> tuple[Place | None, str]:
+    """A place stated near the meeting: the one just before, or a participant's visit."""
+    for m in reversed(article.meetings):
+        if m.place and m.status == "held" and (m.keys & c.keys) and m.kind != "phone_call":
+            if c.trigger.sent.start - m.sentences[-1].end < 120:
+                return m.place, f"the place of the meeting reported just before ({m.place.label})"
+    sents = article.sents
+    index = next((i for i, s in enumerate(sents) if s.start == c.sentences[0].start), None)
+    if index is None:
+        return None, ""
+    for s in sents[max(0, index - 2) : index + 3]:
+        if not article.body[s.start]:
+            continue
+        for ent in article.ents_in(s):
+            if ent.label_ not in ("GPE", "FAC", "LOC") or ent.root.head.lower_ not in ("in", "to"):
+                continue
+            owner = ent.root.head.head
+            person = article.people.at(owner) or (resolve(article, owner) if owner.dep_ in ("nsubj",) else None)
+            subj = next((t for t in owner.children if t.dep_ == "nsubj"), None)
+            if person is None and subj is not None:
+                person = resolve(article, subj)
+            if person is None and owner.lemma_.lower() not in VISIT_WORDS:
+                continue
+            if person is not None and person not in c.people:
+                continue
+            place = gazetteer().resolve(ent.text)
+            if place is not None:
+                return place, f'stated nearby: "{ent.root.head.text} {ent.text}"'
+    return None, ""
+
+
+def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, str]:
+    """The dateline's city for a meeting of the day the report was filed: news of the day
+    is written where it happened, older meetings are recalled from anywhere."""
+    dateline = article.doc.user_data.get(DATELINE)
+    if not dateline or article.published is None:
+        return None, ""
+    if c.when is not None and abs((c.when.date - article.published).days) > DATELINE_DAYS:
+        return None, ""
+    place = gazetteer().resolve(dateline["place"])
+    if place is None or place.is_country:
+        return None, ""
+    return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
+
+
+def domestic(c: Candidate) -> bool:
+    """Officials of one country meeting each other are not diplomacy. A holder of a
+    domestic office ("governor", "treasurer") with no known country is of the
+    meeting place's country, or of one government with others of such offices."""
+    place = c.place.country if c.place else None
+    countries = []
+    for p in c.people:
+        if p.country:
+            countries.append(p.country)
+        elif domestic_office(p):
+            countries.append(place or "")
+        else:
+            return False
+    known = set(countries) - {""}
+    return len(known) <= 1 and not (known and "" in countries)
+
+
+def domestic_office(p: Person) -> bool:
+    words = role_words(p)
+    return any(f" {office} " in words for office in DOMESTIC_OFFICES)
+
+
+def role_words(p: Person) -> str:
+    """Role, name and the words just before each mention ('Jakarta Governor X')."""
+    before = [w.lower_ for m in p.mentions for w in words_before(m)]
+    return " " + " ".join(re.findall(r"[a-z]+", f"{p.role} {p.name} {' '.join(before)}".lower())) + " "
+
+
+def compatible(a: dates.ResolvedDate | None, b: dates.ResolvedDate | None, published: date | None) -> bool:
+    """Two dates can name the same meeting: equal, one unknown, or one contains the other."""
+    if a is None or b is None:
+        other = a or b
+        return other is None or published is None or abs((other.date - published).days) <= 1
+    if a.date == b.date:
+        return True
+    coarse, fine = (a, b) if rank(a) > rank(b) else (b, a)
+    if coarse.precision == "month":
+        return (coarse.date.year, coarse.date.month) == (fine.date.year, fine.date.month)
+    if coarse.precision == "year":
+        return coarse.date.year == fine.date.year
+    if coarse.precision == "week":
+        return 0 <= (fine.date - coarse.date).days < 7
+    return abs((a.date - b.date).days) <= 1
+
+
+def same_occasion(a: Candidate, b: Candidate, published: date | None) -> bool:
+    """Can two readings of one sentence be the same meeting? Not a call and a visit,
+    nor two different dates."""
+    remote = {"phone_call", "video_call"}
+    if (a.kind in remote) != (b.kind in remote):
+        return False
+    return a.when is None or b.when is None or compatible(a.when, b.when, published)
+
+
+def rank(d: dates.ResolvedDate) -> int:
+    return {"day": 0, "week": 1, "month": 2, "year": 3}[d.precision]
+
+
+def finer(a: dates.ResolvedDate, b: dates.ResolvedDate) -> bool:
+    return rank(a) < rank(b)

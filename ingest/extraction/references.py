@@ -1,0 +1,196 @@
+"""Who a word refers to: a pronoun ('he', 'him') to the person in focus, a group word
+('they', 'the two leaders', 'the Israeli and Russian leaders') to the people just read, and
+a definite meeting noun ('the meeting', 'their talks') to the meeting the text already named.
+"""
+
+from spacy.tokens import Span, Token
+
+from ingest.extraction.document import Article, unique
+from ingest.extraction.syntax import governors
+from ingest.gazetteer import gazetteer
+from ingest.lexicon import lookup_key
+from ingest.people import Person
+
+ANY_OFFICE = {"leader", "official", "head", "chief"}  # "the two leaders" may hold any office
+
+PRONOUN_REACH = 120  # tokens before a sentence searched for the person 'he' names
+
+
+def resolve(article: Article, token: Token) -> Person | None:
+    """The person a token names, including 'he'/'his' for the person in focus."""
+    person = article.people.at(token)
+    if person is not None:
+        return person
+    for t in token.subtree:
+        if t.i - token.i > 6:
+            break
+        person = article.people.at(t)
+        if person is not None and t.dep_ in ("compound", "appos", "conj") and t.head.i == token.i:
+            return person
+    if token.lower_ in ("he", "his", "him", "she", "her"):
+        return pronoun(article, token)
+    return article.people.adopt(token)  # a name the tagger missed, in a participant's place
+
+
+def pronoun(article: Article, token: Token) -> Person | None:
+    sent = token.sent
+    # "X refused to meet him": an object pronoun is not the subject of its own clause
+    own_subjects = set()
+    if token.lower_ in ("him", "her"):
+        head = token.head
+        for _ in range(4):
+            own_subjects |= {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+            if head.dep_ not in ("xcomp", "aux", "conj") or head.head is head:
+                break
+            head = head.head
+    hosts = {article.people.at(article.doc[i]) for i in own_subjects} - {None}
+    # a relative "who" names its antecedent, but is no subject a pronoun refers back to
+    for t in reversed(list(article.doc[sent.start : token.i])):
+        p = article.people.at(t)
+        if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and p not in hosts and t.tag_ != "WP":
+            return p
+    subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and article.people.at(t)), None)
+    if subject is not None and subject.i != token.i and article.people.at(subject) not in hosts:
+        return article.people.at(subject)
+    if hosts:
+        # "On Friday Ban was in N'Djamena, where Deby hosted him": a misparsed subject
+        # is still the person named before the object pronoun
+        for t in reversed(list(article.doc[sent.start : token.i])):
+            p = article.people.at(t)
+            if p and p not in hosts:
+                return p
+    # the last person named as a subject before this sentence
+    for t in reversed(list(article.doc[max(0, sent.start - 120) : sent.start])):
+        p = article.people.at(t)
+        if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
+            return p
+    return None
+
+
+def earlier_subject(article: Article, sent: Span) -> Person | None:
+    """The last person named as a subject before ``sent``."""
+    for t in reversed(list(article.doc[max(0, sent.start - PRONOUN_REACH) : sent.start])):
+        p = article.people.at(t)
+        if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
+            return p
+    return None
+
+
+def group_in(article: Article, trigger: Token) -> list[Person]:
+    """'they', 'their', 'the two leaders', 'the Israeli and Russian leaders'."""
+    heads = [trigger] + [g for g in governors(trigger, 2) if g.pos_ in ("VERB", "AUX")][:1]
+    for h in heads:
+        for t in h.children:
+            if t.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "dobj"):
+                continue
+            if t.dep_ == "agent":
+                t = next((c for c in t.children if c.dep_ == "pobj"), t)
+            if not is_group(article, t):
+                continue
+            countries = [
+                article.lex.demonyms[lookup_key(c.text)]
+                for c in t.subtree
+                if lookup_key(c.text) in article.lex.demonyms
+            ]
+            if len(countries) >= 2:
+                named = [
+                    p
+                    for p in recent_people(
+                        article,
+                    )
+                    if p.country in countries
+                ]
+                if len(named) >= 2:
+                    return named[: len(countries)]
+            if any(c.lower_ == "two" for c in t.children):
+                pair = last_two_named(article, trigger, t)
+                if pair:
+                    return pair
+            if article.meetings or article.context:
+                return article.meetings[-1].people if article.meetings else list(article.context)
+            # "X shakes hands with Y during their meeting": the people named before it
+            return unique([article.people.at(t) for t in trigger.sent if t.i < trigger.i])
+    return []
+
+
+def is_group(article: Article, t: Token) -> bool:
+    if t.lower_ in ("they", "their", "them", "both"):
+        return True
+    return (
+        t.tag_ in ("NNS", "NNPS")
+        and t.lower_ in article.lex.group_references
+        and any(c.lower_ in ("the", "both", "two", "their") for c in t.children)
+    )
+
+
+def is_group_reference(article: Article, sent: Span) -> bool:
+    return any(is_group(article, t) for t in sent)
+
+
+def last_two_named(article: Article, trigger: Token, group: Token) -> list[Person]:
+    """'He had informed Cavusoglu ..., and the two ministers spoke again': the last two
+    people named (or meant by a pronoun) in this sentence and the one before it; when
+    the group noun names an office ('the two presidents'), the last two holding it."""
+    office = group.lemma_.lower()
+    index = next(i for i, s in enumerate(article.sents) if s.start <= trigger.i < s.end)
+    start = article.sents[max(0, index - 1)].start
+    recent = named_between(article, start, trigger.i)
+    if office in article.lex.title_words and office not in ANY_OFFICE:
+        # people whose stated office is another one are not meant ('the two presidents'
+        # after their foreign ministers); people with no stated office may be
+        recent = [p for p in recent if not p.role or office in p.role.lower()]
+        if len(recent) < 2:
+            recent = [p for p in named_between(article, 0, trigger.i) if office in p.role.lower()]
+    return recent[-2:] if len(recent) >= 2 else []
+
+
+def named_between(article: Article, start: int, end: int) -> list[Person]:
+    """The people named (or meant by a pronoun) between two tokens, last mentioned last."""
+    seen: list[Person] = []
+    for t in article.doc[start:end]:
+        person = article.people.at(t)
+        if person is None and t.lower_ in ("he", "him", "she", "her") and t.pos_ == "PRON":
+            person = pronoun(article, t)
+        if person is not None:
+            seen = [p for p in seen if p.key != person.key] + [person]
+    return seen
+
+
+def recent_people(article: Article) -> list[Person]:
+    people = [*article.context]
+    for m in reversed(article.meetings):
+        people.extend(m.people)
+    people.extend(sorted(article.people.persons, key=lambda p: -len(p.mentions)))
+    return unique(people)
+
+
+def definite_reference(article: Article, trigger: Token) -> bool:
+    """'the meeting', 'their talks': a meeting the text has already named.
+
+    A modified noun ('the Astana-format talks') names some other event.
+    """
+    if trigger.pos_ != "NOUN":
+        return False
+    modifiers = [
+        c
+        for c in trigger.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in article.lex.previous_cues | {"same"}
+    ]
+    return (
+        not modifiers
+        and not elsewhere(article, trigger)
+        and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in trigger.children)
+    )
+
+
+def elsewhere(article: Article, trigger: Token) -> bool:
+    """'the talks in Jeddah' after a meeting in Nairobi: another event, not the one just read."""
+    last = article.meetings[-1].place if article.meetings else None
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for obj in prep.children:
+            place = gazetteer().resolve(obj.text) if obj.ent_type_ in ("GPE", "LOC", "FAC") else None
+            if place is not None and (last is None or place.name != last.name):
+                return True
+    return False

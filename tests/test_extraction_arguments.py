@@ -1,0 +1,53 @@
+"""Who takes part in a meeting (``ingest/extraction/arguments.py``): the people the parse
+ties to a trigger, pronouns resolved, 'separate calls' split, on sentences written for
+these tests. No database is touched."""
+
+from datetime import date
+
+import pytest
+
+from ingest.extract import article_of
+from ingest.extraction import arguments, events
+from ingest.extraction.document import Candidate
+from ingest.nlp import parse
+
+
+@pytest.fixture
+def article(nlp):
+    def read(text):
+        return article_of(next(parse(nlp, [text])), date(2024, 3, 13))
+
+    return read
+
+
+def trigger(a, word):
+    sent = next(s for s in a.sents if any(t.lower_ == word for t in s))
+    return next(t for t in events.triggers(a, sent) if t.lower_ == word)
+
+
+def names(people):
+    return {p.name for p in people if p is not None}
+
+
+def test_subject_and_object_of_a_meeting_verb(article):
+    a = article("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday.")
+    assert names(arguments.participants(a, trigger(a, "met"))) == {"William Ruto", "Yoweri Museveni"}
+
+
+def test_he_names_the_person_of_the_sentence_before(article):
+    a = article(
+        "Kenyan President William Ruto flew to Kampala on Monday. He met Ugandan President Yoweri Museveni there."
+    )
+    assert names(arguments.participants(a, trigger(a, "met"))) == {"William Ruto", "Yoweri Museveni"}
+
+
+def test_separate_calls_are_one_meeting_with_each(article):
+    a = article(
+        "US Secretary of State Antony Blinken held separate calls with Kenyan President William Ruto "
+        "and Ugandan President Yoweri Museveni on Friday."
+    )
+    t = trigger(a, "calls")
+    people = arguments.participants(a, t)
+    one = Candidate(people=people, sentences=[t.sent], trigger=t, kind="phone_call", status="held")
+    pairs = [names(c.people) for c in arguments.separately(a, one)]
+    assert pairs == [{"Antony Blinken", "William Ruto"}, {"Antony Blinken", "Yoweri Museveni"}]

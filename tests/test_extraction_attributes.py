@@ -1,0 +1,48 @@
+"""Stage 4, the attributes of a meeting (``ingest/extraction/attributes.py``): kind, date,
+place and host, on sentences written for these tests. No database is touched."""
+
+from datetime import date
+
+import pytest
+
+from ingest.extract import article_of
+from ingest.extraction import arguments, attributes, events
+from ingest.nlp import parse
+
+
+@pytest.fixture
+def reading(nlp):
+    """The article, the sentence, its first trigger and the trigger's people."""
+
+    def read(text):
+        a = article_of(next(parse(nlp, [text])), date(2024, 3, 13))  # a Wednesday
+        sent = a.sents[0]
+        t = events.triggers(a, sent)[0]
+        return a, sent, t, arguments.participants(a, t)
+
+    return read
+
+
+def test_a_meeting_in_a_city_on_a_weekday(reading):
+    a, sent, t, people = reading(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday."
+    )
+    assert attributes.kind(a, t, people) == "in_person"
+    when = attributes.explicit_date(a, sent, t, "held")
+    assert (when.date, when.precision) == (date(2024, 3, 11), "day")
+    place, reason = attributes.place(a, sent, t, people)
+    assert place.name == "Nairobi" and "in Nairobi" in reason
+
+
+def test_a_phone_call_has_no_place(reading):
+    a, sent, t, people = reading(
+        "Chinese President Xi Jinping spoke by phone with French President Emmanuel Macron on Tuesday."
+    )
+    assert attributes.kind(a, t, people) == "phone_call"
+    assert attributes.explicit_date(a, sent, t, "held").date == date(2024, 3, 12)
+
+
+def test_the_subject_of_hosted_is_the_host(reading):
+    a, sent, t, people = reading("Kenyan President William Ruto hosted Ugandan President Yoweri Museveni.")
+    assert attributes.host(a, t, people, None).name == "William Ruto"
+    assert not attributes.vague(a, t) and not attributes.previous(a, t)
