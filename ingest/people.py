@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.extraction import officials
 from ingest.extraction.mentions import holds_title, mention_words, name_tail, nickname_after, relative_antecedent
 from ingest.gazetteer import gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
@@ -67,14 +68,19 @@ class Person:
     roles: Counter = field(default_factory=Counter)
     countries: Counter = field(default_factory=Counter)
     titled: bool = False
+    canonical: str = ""  # a known official's name (data/officials.json)
 
     @property
     def name(self) -> str:
+        return self.canonical or self.text_name
+
+    @property
+    def text_name(self) -> str:
         return max(self.names, key=lambda n: (len(name_key(n)), self.names[n], len(n)))
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        return name_key(self.name)
+        return name_key(self.text_name)
 
     @property
     def role(self) -> str:
@@ -93,8 +99,9 @@ class Person:
 class People:
     """Everyone named in a document, and which tokens refer to whom."""
 
-    def __init__(self, doc: Doc, body: list[bool]):
+    def __init__(self, doc: Doc, body: list[bool], year: int | None = None):
         self.doc = doc
+        self.year = year  # the publication's: which holder of an office a name means
         self.ents = list(doc.ents)
         self.full_name_words = {
             word for e in self.ents if e.label_ == "PERSON" and len(name_key(e.text)) > 1 for word in name_key(e.text)
@@ -159,6 +166,8 @@ class People:
         for person in self.persons:
             for span in person.mentions:
                 self._read_role(person, span)
+        for person in self.persons:
+            self._know(person)
         self._infer_countries_from_possessors()
         self._link_descriptions()
         for person, subject in self.pending_counterparts:
@@ -169,6 +178,20 @@ class People:
             if self._never_a_participant(person):
                 self._drop(person)
         self._link_relative_pronouns()
+
+    def _know(self, person: Person):
+        """A known official takes the file's canonical name and, when the text gave no
+        country, the file's; the text's own country wins."""
+        forms = sorted({name_key(n) for n in person.names} - {()}, key=len, reverse=True)
+        found = {officials.lookup(f, self.year, person.role, person.country) for f in forms}
+        found.discard(None)
+        if len(found) != 1:
+            return
+        official = found.pop()
+        person.canonical = official.name
+        country = official.country_in(self.year)
+        if not person.countries and country:
+            person.countries[country] += 1
 
     def _link_nicknames(self):
         """'Mohamed Hamdan Dagalo "Hemedti"': the nickname and its later mentions are him."""
