@@ -417,6 +417,7 @@ class People:
         person = self.by_token.get(token.i)
         if person is not None:
             self._read_role(person, span)
+            self._know(person)
             if self._never_a_participant(person):
                 self._drop(person)
                 return None
@@ -699,6 +700,8 @@ class People:
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 1].i in self.by_token:
                 continue  # a title before a name, handled with the name
+            if self._names_after(token):
+                continue  # "the President of Ghana, John Mahama": the name's own title
             country = None
             for left in doc[max(token.sent.start, token.i - 3) : token.i]:
                 country = lex.demonyms.get(lookup_key(left.text)) or country
@@ -728,6 +731,14 @@ class People:
                 person = candidates[0]
                 self.by_token[token.i] = person
                 person.mentions.append(doc[token.i : token.i + 1])
+
+    def _names_after(self, token: Token) -> bool:
+        """A title in apposition before a name: 'the president of Ghana, John Mahama'."""
+        doc, j = self.doc, token.i + 1
+        if j < len(doc) and doc[j].lower_ == "of":
+            place = next((e for e in self.ents if e.start == j + 1), None)
+            j = place.end if place is not None else j + 2
+        return j + 1 < len(doc) and doc[j].text == "," and (j + 1) in self.by_token
 
     def _only_holder(self, token: Token) -> Person | None:
         """'the king', 'the pontiff', 'the UN envoy': the one person of the article whose
