@@ -8,6 +8,7 @@ import pytest
 
 from ingest.extract import extract
 from ingest.extraction.officials import fits, lookup, officials
+from ingest.people import People
 from meetings.names import name_key
 
 
@@ -98,3 +99,13 @@ def test_the_texts_country_wins_over_the_file(meetings):
 def test_a_country_the_text_gives_rules_out_an_official_of_another(meetings):
     (m,) = meetings("Brazilian President Jair Bolsonaro met Kenyan President Pedro Sanchez in Brasilia on Tuesday.")
     assert participants(m) == {"Jair Bolsonaro": "BR", "Pedro Sanchez": "KE"}
+
+
+def test_a_title_in_apposition_before_a_name_is_that_persons(nlp):
+    doc = nlp(
+        "President Tamba Lamina met the envoys on Tuesday. The delegation included the outgoing "
+        "President of Ghana, John Mahama."
+    )
+    people = People(doc, [True] * len(doc), 2016)
+    countries = {p.name: p.country for p in people.persons}
+    assert countries == {"Tamba Lamina": None, "John Mahama": "GH"}
