@@ -183,14 +183,18 @@ class People:
         """A known official takes the file's canonical name and, when the text gave no
         country, the file's; the text's own country wins."""
         forms = sorted({name_key(n) for n in person.names} - {()}, key=len, reverse=True)
-        found = {officials.lookup(f, self.year, person.role, person.country) for f in forms}
+        said = set(person.countries)  # several when the text reads two ('X from Argentina, Y from Brazil')
+        given = person.country if len(said) == 1 else None
+        found = {officials.lookup(f, self.year, person.role, given) for f in forms}
         found.discard(None)
         if len(found) != 1:
             return
         official = found.pop()
-        person.canonical = official.name
         country = official.country_in(self.year)
-        if not person.countries and country:
+        if len(said) > 1 and country not in said:
+            return
+        person.canonical = official.name
+        if country and (not said or len(said) > 1):
             person.countries[country] += 1
 
     def _link_nicknames(self):

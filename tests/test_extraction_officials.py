@@ -109,3 +109,13 @@ def test_a_title_in_apposition_before_a_name_is_that_persons(nlp):
     people = People(doc, [True] * len(doc), 2016)
     countries = {p.name: p.country for p in people.persons}
     assert countries == {"Tamba Lamina": None, "John Mahama": "GH"}
+
+
+def test_the_file_breaks_a_tie_between_two_countries_the_text_reads(nlp):
+    doc = nlp(
+        "The summit in Montevideo brought together the host, Javier Milei from Argentina, "
+        "Luiz Inacio Lula da Silva from Brazil and Santiago Pena from Paraguay."
+    )
+    people = People(doc, [True] * len(doc), 2024)
+    lula = next(p for p in people.persons if "Lula" in p.name)
+    assert lula.name == "Luiz Inácio Lula da Silva" and lula.country == "BR"
