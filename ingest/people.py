@@ -185,11 +185,11 @@ class People:
         forms = sorted({name_key(n) for n in person.names} - {()}, key=len, reverse=True)
         said = set(person.countries)  # several when the text reads two ('X from Argentina, Y from Brazil')
         given = person.country if len(said) == 1 else None
-        found = {officials.lookup(f, self.year, person.role, given) for f in forms}
-        found.discard(None)
-        if len(found) != 1:
+        # the fullest form decides; a shorter one ("Sheikh Mohamed") only names who the fullest fits
+        found = (officials.lookup(f, self.year, person.role, given) for f in forms)
+        official = next((o for o in found if o and any(officials.fits(forms[0], k) for k in o.forms)), None)
+        if official is None:
             return
-        official = found.pop()
         country = official.country_in(self.year)
         if len(said) > 1 and country not in said:
             return

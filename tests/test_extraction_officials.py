@@ -119,3 +119,14 @@ def test_the_file_breaks_a_tie_between_two_countries_the_text_reads(nlp):
     people = People(doc, [True] * len(doc), 2024)
     lula = next(p for p in people.persons if "Lula" in p.name)
     assert lula.name == "Luiz Inácio Lula da Silva" and lula.country == "BR"
+
+
+def test_the_fullest_form_of_a_name_decides(nlp):
+    doc = nlp(
+        "Abu Dhabi's Crown Prince Sheikh Mohamed bin Zayed hosted the talks. Sheikh Mohamed received "
+        "them at his palace. Hunter Biden was not there; Biden spoke later."
+    )
+    people = People(doc, [True] * len(doc), 2021)
+    names = {p.name for p in people.persons}
+    assert "Mohamed bin Zayed Al Nahyan" in names  # "Mohamed" alone fits another official too
+    assert "Joe Biden" not in names  # "Biden" fits him, "Hunter Biden" does not
