@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.extraction import officials
 from ingest.extraction.mentions import holds_title, mention_words, name_tail, nickname_after, relative_antecedent
 from ingest.gazetteer import gazetteer
 from ingest.lexicon import lexicon, load, lookup_key
@@ -67,14 +68,19 @@ class Person:
     roles: Counter = field(default_factory=Counter)
     countries: Counter = field(default_factory=Counter)
     titled: bool = False
+    canonical: str = ""  # a known official's name (data/officials.json)
 
     @property
     def name(self) -> str:
+        return self.canonical or self.text_name
+
+    @property
+    def text_name(self) -> str:
         return max(self.names, key=lambda n: (len(name_key(n)), self.names[n], len(n)))
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        return name_key(self.name)
+        return name_key(self.text_name)
 
     @property
     def role(self) -> str:
@@ -93,8 +99,9 @@ class Person:
 class People:
     """Everyone named in a document, and which tokens refer to whom."""
 
-    def __init__(self, doc: Doc, body: list[bool]):
+    def __init__(self, doc: Doc, body: list[bool], year: int | None = None):
         self.doc = doc
+        self.year = year  # the publication's: which holder of an office a name means
         self.ents = list(doc.ents)
         self.full_name_words = {
             word for e in self.ents if e.label_ == "PERSON" and len(name_key(e.text)) > 1 for word in name_key(e.text)
@@ -159,6 +166,8 @@ class People:
         for person in self.persons:
             for span in person.mentions:
                 self._read_role(person, span)
+        for person in self.persons:
+            self._know(person)
         self._infer_countries_from_possessors()
         self._link_descriptions()
         for person, subject in self.pending_counterparts:
@@ -169,6 +178,24 @@ class People:
             if self._never_a_participant(person):
                 self._drop(person)
         self._link_relative_pronouns()
+
+    def _know(self, person: Person):
+        """A known official takes the file's canonical name and, when the text gave no
+        country, the file's; the text's own country wins."""
+        forms = sorted({name_key(n) for n in person.names} - {()}, key=len, reverse=True)
+        said = set(person.countries)  # several when the text reads two ('X from Argentina, Y from Brazil')
+        given = person.country if len(said) == 1 else None
+        # the fullest form decides; a shorter one ("Sheikh Mohamed") only names who the fullest fits
+        found = (officials.lookup(f, self.year, person.role, given) for f in forms)
+        official = next((o for o in found if o and any(officials.fits(forms[0], k) for k in o.forms)), None)
+        if official is None:
+            return
+        country = official.country_in(self.year)
+        if len(said) > 1 and country not in said:
+            return
+        person.canonical = official.name
+        if country and (not said or len(said) > 1):
+            person.countries[country] += 1
 
     def _link_nicknames(self):
         """'Mohamed Hamdan Dagalo "Hemedti"': the nickname and its later mentions are him."""
@@ -394,6 +421,7 @@ class People:
         person = self.by_token.get(token.i)
         if person is not None:
             self._read_role(person, span)
+            self._know(person)
             if self._never_a_participant(person):
                 self._drop(person)
                 return None
@@ -676,6 +704,8 @@ class People:
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 1].i in self.by_token:
                 continue  # a title before a name, handled with the name
+            if self._names_after(token):
+                continue  # "the President of Ghana, John Mahama": the name's own title
             country = None
             for left in doc[max(token.sent.start, token.i - 3) : token.i]:
                 country = lex.demonyms.get(lookup_key(left.text)) or country
@@ -705,6 +735,14 @@ class People:
                 person = candidates[0]
                 self.by_token[token.i] = person
                 person.mentions.append(doc[token.i : token.i + 1])
+
+    def _names_after(self, token: Token) -> bool:
+        """A title in apposition before a name: 'the president of Ghana, John Mahama'."""
+        doc, j = self.doc, token.i + 1
+        if j < len(doc) and doc[j].lower_ == "of":
+            place = next((e for e in self.ents if e.start == j + 1), None)
+            j = place.end if place is not None else j + 2
+        return j + 1 < len(doc) and doc[j].text == "," and (j + 1) in self.by_token
 
     def _only_holder(self, token: Token) -> Person | None:
         """'the king', 'the pontiff', 'the UN envoy': the one person of the article whose

@@ -32,9 +32,9 @@ def test_a_visit_gives_people_roles_countries_place_and_host(meetings):
             "2019-02-12",
         )
     )
-    assert names(m) == {"Abdel Fattah al-Sisi", "Omar al-Bashir"}
+    assert names(m) == {"Abdel Fattah el-Sisi", "Omar al-Bashir"}
     assert {(p.role, p.country) for p in m.participants} == {("President", "EG"), ("President", "SD")}
-    assert (m.kind, m.status, m.host) == ("in_person", "held", "Abdel Fattah al-Sisi")
+    assert (m.kind, m.status, m.host) == ("in_person", "held", "Abdel Fattah el-Sisi")
     assert m.location.label == "Cairo, Egypt"
     assert m.date == date(2019, 2, 10) and m.date_precision == "day"
 
@@ -48,7 +48,7 @@ def test_refused_meeting_is_not_held(meetings):
         )
     )
     assert m.status == "refused"
-    assert names(m) == {"Recep Tayyip Erdogan", "John Bolton"}
+    assert names(m) == {"Recep Tayyip Erdoğan", "John Bolton"}
 
 
 def test_future_meeting_is_planned_and_dated_forwards(meetings):
@@ -190,7 +190,7 @@ def test_mislabelled_surname_is_recovered_from_the_document(nlp):
         doc.char_span(zarif.idx, zarif.idx + 5, label="ORG")
     ]
     m = only(extract(doc, date(2019, 4, 8)))
-    assert names(m) == {"Sergei Lavrov", "Mohammad Javad Zarif"}
+    assert names(m) == {"Sergey Lavrov", "Mohammad Javad Zarif"}
     assert "nuclear programme" in {t.name for t in m.topics}
 
 
@@ -261,8 +261,8 @@ def test_city_comma_country_picks_the_city_of_that_country(meetings):
 
 def test_lone_surnames_tagged_as_people_meet(meetings):
     m = only(meetings("Putin met Erdogan in Sochi on Tuesday to discuss northern Syria.", "2019-10-22"))
-    assert names(m) == {"Putin", "Erdogan"}
-    assert {p.country for p in m.participants} == {None}  # the topic, Syria, is nobody's country
+    assert names(m) == {"Vladimir Putin", "Recep Tayyip Erdoğan"}
+    assert {p.country for p in m.participants} == {"RU", "TR"}  # known officials; the topic, Syria, is nobody's
     assert m.location.name == "Sochi" and m.date == date(2019, 10, 22)
 
 
@@ -272,7 +272,7 @@ def test_a_visit_where_he_met_someone(meetings):
             "Biden made a surprise visit to Kyiv, where he met Ukrainian President Volodymyr Zelenskiy.", "2023-02-20"
         )
     )
-    assert names(m) == {"Biden", "Volodymyr Zelenskiy"} and m.location.name == "Kyiv"
+    assert names(m) == {"Joe Biden", "Volodymyr Zelenskyy"} and m.location.name == "Kyiv"
 
 
 def test_hyphenated_given_names_stay_whole(meetings):
@@ -297,7 +297,7 @@ def test_no_meeting(meetings, text):
 
 def test_names_the_tagger_missed_in_a_participant_slot(meetings):
     m = only(meetings("Macron hosted Scholz in Paris on Monday.", "2023-01-10"))
-    assert names(m) == {"Macron", "Scholz"} and m.location.name == "Paris"
+    assert names(m) == {"Emmanuel Macron", "Olaf Scholz"} and m.location.name == "Paris"
     m = only(meetings("Xi Jinping met Joe Biden in Beijing.", "2022-11-14"))
     assert names(m) == {"Xi Jinping", "Joe Biden"}
     assert meetings("The minister met officials from the European Union in Brussels.", "2023-01-02") == []
@@ -329,4 +329,4 @@ def test_two_word_demonyms_and_the_host_country_from_the_place(meetings):
     m = only(
         meetings("Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Beijing.", "2023-06-10")
     )
-    assert {p.name: p.country for p in m.participants} == {"Wang Yi": "CN", "Sergei Lavrov": "RU"}
+    assert {p.name: p.country for p in m.participants} == {"Wang Yi": "CN", "Sergey Lavrov": "RU"}

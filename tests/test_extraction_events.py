@@ -41,7 +41,7 @@ def test_one_meeting_told_twice_in_a_sentence_stays_one(meetings):
             "in Bogota on Tuesday, a meeting both sides called warm."
         )
     )
-    assert names(m) == {"Luiz Inacio Lula da Silva", "Gustavo Petro"}
+    assert names(m) == {"Luiz Inácio Lula da Silva", "Gustavo Petro"}
     assert m.date == date(2024, 3, 12)
 
 
@@ -62,7 +62,7 @@ def test_the_talks_somewhere_else_are_not_the_meeting_just_read(meetings):
         "The talks in Doha, brokered by Qatar, were suspended last year."
     )
     m = only(found)
-    assert names(m) == {"William Ruto", "Salva Kiir"}
+    assert names(m) == {"William Ruto", "Salva Kiir Mayardit"}
 
 
 def test_a_meeting_of_the_day_took_place_in_the_dateline_city(meetings):
@@ -114,7 +114,7 @@ def test_the_two_ministers_are_the_last_two_people_named(meetings):
         "the two ministers had a phone conversation about the Quad."
     )
     call = only([m for m in found if m.kind == "phone_call"])
-    assert names(call) == {"Subrahmanyam Jaishankar", "Penny Wong"}
+    assert names(call) == {"S. Jaishankar", "Penny Wong"}
 
 
 def test_an_object_pronoun_after_a_misparsed_subject_is_the_visitor(meetings):
@@ -198,7 +198,7 @@ def test_separate_talks_with_one_and_with_another(meetings):
     )
     assert sorted(sorted(names(m)) for m in found) == [
         ["Bill Clinton", "Daniel arap Moi"],
-        ["Bill Clinton", "Laurent Kabila"],
+        ["Bill Clinton", "Laurent-Désiré Kabila"],
     ]
 
 

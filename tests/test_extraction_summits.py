@@ -32,7 +32,7 @@ def test_a_session_brings_together_the_people_it_lists(meetings):
         "Russian Prime Minister Mikhail Mishustin and Indian Foreign Minister Subrahmanyam Jaishankar."
     )
     (m,) = _multilateral(found)
-    assert {"Li Qiang", "Mikhail Mishustin", "Subrahmanyam Jaishankar"} <= names(m)
+    assert {"Li Qiang", "Mikhail Mishustin", "S. Jaishankar"} <= names(m)
 
 
 def test_the_attendees_listed_in_the_next_sentence_join_the_summit(meetings):
@@ -146,7 +146,13 @@ def test_a_signing_ceremony_gathers_those_in_whose_presence_it_took_place(meetin
         "and Kenyan President Uhuru Kenyatta."
     )
     (m,) = _multilateral(found)
-    assert names(m) >= {"Omar al-Bashir", "Salva Kiir", "Hailemariam Desalegn", "Ban Ki-moon", "Uhuru Kenyatta"}
+    assert names(m) >= {
+        "Omar al-Bashir",
+        "Salva Kiir Mayardit",
+        "Hailemariam Desalegn",
+        "Ban Ki-moon",
+        "Uhuru Kenyatta",
+    }
 
 
 def test_a_leader_who_sends_an_envoy_is_not_at_the_summit(meetings):

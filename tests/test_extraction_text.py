@@ -378,7 +378,7 @@ def test_a_caption_can_report_the_meeting(meetings):
         "in Accra on Monday. (Reuters)"
     )
     (m,) = meetings(text, "2021-03-02")
-    assert {p.name for p in m.participants} == {"Nana Akufo-Addo", "Faure Gnassingbe"}
+    assert {p.name for p in m.participants} == {"Nana Akufo-Addo", "Faure Gnassingbé"}
     assert m.evidence.startswith("Ghanaian President") and m.evidence.endswith("on Monday.")
 
 

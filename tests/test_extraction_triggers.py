@@ -57,7 +57,7 @@ def test_a_sit_down_is_a_meeting(meetings):
             "Javier Milei in Brasilia on Monday."
         )
     )
-    assert names(m) == {"Luiz Inacio Lula da Silva", "Javier Milei"}
+    assert names(m) == {"Luiz Inácio Lula da Silva", "Javier Milei"}
     assert m.kind == "in_person"
     assert m.location is not None and m.location.name == "Brasília"
 
@@ -111,5 +111,5 @@ def test_a_meeting_mentioned_in_passing(meetings):
         "Russian President Vladimir Putin on Monday."
     )
     m = only(found)
-    assert names(m) == {"Recep Tayyip Erdogan", "Vladimir Putin"}
+    assert names(m) == {"Recep Tayyip Erdoğan", "Vladimir Putin"}
     assert m.location is not None and m.location.name == "Moscow"

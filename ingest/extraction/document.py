@@ -26,7 +26,7 @@ class Article:
         self.sents = list(doc.sents)  # doc.sents and span.ents walk the whole document on each use
         self.ents = list(doc.ents)
         self.text = doc.user_data.get(SOURCE_TEXT, doc.text)  # evidence quotes the stored text
-        self.people = People(doc, self.body)
+        self.people = People(doc, self.body, published.year if published else None)  # terms of office
         self.meetings: list[Candidate] = []
         self.context: list[Person] = []  # the people the text is talking about now
         self.meeting_words = frozenset(self.lex.meeting_verbs) | frozenset(self.lex.meeting_nouns)
