@@ -20,6 +20,7 @@ from ingest.people import Person
 from meetings.countries import country_name
 
 MAX_TOPICS = 8
+OWN_COUNTRY_WEIGHT = 0.75  # a participant's own country is a topic less often than another's
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def topics(article: Article, c: Candidate) -> tuple[ExtractedTopic, ...]:
                     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                     weights[(name, slug(name), "place")] += weight
             elif place.is_country:
-                factor = 0.5 if place.country in own_countries else 1.0
+                factor = OWN_COUNTRY_WEIGHT if place.country in own_countries else 1.0
                 weights[(place.name, slug(place.name), "country")] += weight * factor
             elif lookup_key(place.name) != place_name:
                 weights[(place.name, slug(place.name), "place")] += weight * 0.75
