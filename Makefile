@@ -39,6 +39,8 @@ test: install
 eval: install
 	$(BIN)/python manage.py extract --input ../shared/seeds/articles.jsonl --output var/seeds-pred.jsonl
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/seeds-gold.jsonl var/seeds-pred.jsonl --verbose
+	$(BIN)/python manage.py extract --input ../shared/eval/dev/articles.jsonl --output var/dev-pred.jsonl
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev/gold.jsonl var/dev-pred.jsonl
 
 screenshots: install
 	PARLEY_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_screenshots.py -q

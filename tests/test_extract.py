@@ -330,3 +330,22 @@ def test_two_word_demonyms_and_the_host_country_from_the_place(meetings):
         meetings("Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Beijing.", "2023-06-10")
     )
     assert {p.name: p.country for p in m.participants} == {"Wang Yi": "CN", "Sergey Lavrov": "RU"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # offers, hopes and hypothetical meetings
+        "Russian President Vladimir Putin offered to meet Ukrainian President Volodymyr Zelensky in Istanbul.",
+        "Turkish President Recep Tayyip Erdogan said he hoped to host Putin and Zelensky for talks soon.",
+        "Kenyan President William Ruto would meet Ethiopian Prime Minister Abiy Ahmed if the fighting stopped.",
+        "Japanese Prime Minister Fumio Kishida is ready to meet North Korean leader Kim Jong Un at any time.",
+        # agreements, statements, sanctions and attacks name leaders but report no meeting
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping have both backed the border agreement.",
+        "French President Emmanuel Macron criticised Hungarian Prime Minister Viktor Orban in a statement on Monday.",
+        "U.S. President Joe Biden imposed new sanctions on Russian President Vladimir Putin's inner circle.",
+        "Israeli Prime Minister Benjamin Netanyahu ordered strikes after Hamas leader Yahya Sinwar's attack.",
+    ],
+)
+def test_offers_hopes_agreements_statements_sanctions_and_attacks_are_no_meetings(meetings, text):
+    assert meetings(text, "2024-05-06") == []
