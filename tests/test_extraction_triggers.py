@@ -113,3 +113,16 @@ def test_a_meeting_mentioned_in_passing(meetings):
     m = only(found)
     assert names(m) == {"Recep Tayyip Erdoğan", "Vladimir Putin"}
     assert m.location is not None and m.location.name == "Moscow"
+
+
+def test_sitting_or_dining_with_someone_is_a_meeting(meetings):
+    m = only(
+        meetings(
+            "Sudanese General Mohamed Hamdan Dagalo also sat with Ethiopian Deputy Prime Minister "
+            "Demeke Mekonnen in Addis Ababa on Tuesday."
+        )
+    )
+    assert names(m) == {"Mohamed Hamdan Dagalo", "Demeke Mekonnen"}
+    m = only(meetings("French President Emmanuel Macron dined with Chinese President Xi Jinping in Paris on Monday."))
+    assert names(m) == {"Emmanuel Macron", "Xi Jinping"}
+    assert meetings("French President Emmanuel Macron sat in the front row at the ceremony on Monday.") == []

@@ -27,6 +27,9 @@ VISITOR_NOUNS = frozenset(_TRIGGER_DATA["visitor_nouns"])
 PARTICLE_VERBS = _TRIGGER_DATA["particle_verbs"]  # "sat down with X"
 TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an hour with X"
 TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
+COMPANY_VERBS = frozenset(
+    _TRIGGER_DATA["company_verbs"]
+)  # a meeting when done "with" a person (forms too: "dined" lemmatises badly)
 
 
 def triggers(article: Article, sent: Span) -> list[Token]:
@@ -76,16 +79,22 @@ def triggers(article: Article, sent: Span) -> list[Token]:
 def particle_or_time_with(article: Article, t: Token) -> bool:
     """'sat down with X', 'Biden and Putin sit down'; 'had half an hour with X'."""
     lemma = t.lemma_.lower()
+    if (lemma in COMPANY_VERBS or t.lower_ in COMPANY_VERBS) and with_person(article, t):
+        return True  # "he also sat with the foreign minister", "dined with X"
     if lemma in PARTICLE_VERBS:
         return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in t.children)
     if lemma not in TIME_WITH_VERBS:
         return False
     objects = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS]
+    return bool(objects) and any(with_person(article, w) for w in [t, *objects])
+
+
+def with_person(article: Article, word: Token) -> bool:
+    """Does 'with <a person>' hang on the word?"""
     return any(
-        p.dep_ == "prep" and p.lower_ == "with" and any(article.people.at(g) for g in p.children)
-        for w in [t, *objects]
-        for p in w.children
-    ) and bool(objects)
+        p.dep_ == "prep" and p.lower_ == "with" and any(article.people.at(g) for o in p.children for g in o.subtree)
+        for p in word.children
+    )
 
 
 def receives_someone(article: Article, t: Token) -> bool:
