@@ -174,3 +174,18 @@ def test_a_place_naming_the_summit_is_no_attendee(nlp):
     rouhani = SimpleNamespace(role="President", mentions=[doc[12:14]])
     assert summits.names_meeting(sochi)
     assert not summits.names_meeting(rouhani)
+
+
+def test_a_first_line_ending_in_a_quoted_phrase_is_a_headline(nlp):
+    from ingest.extraction.body import body_mask, ends_sentence
+
+    assert not ends_sentence("Leaders turn Alpine talks into 'standing council'")
+    assert ends_sentence("He called it 'a standing council.'")
+    doc = nlp(
+        "Three nations turn Alpine summit into 'standing council'\n"
+        "EUROPE\n"
+        "Swiss President Viola Amherd hosted French President Emmanuel Macron at a summit on Tuesday.\n"
+    )
+    mask = body_mask(doc)
+    assert not any(mask[t.i] for t in doc if t.text == "nations")
+    assert all(mask[t.i] for t in doc if t.text == "Amherd")
