@@ -217,3 +217,22 @@ def test_a_session_both_closed_and_to_become_a_forum_was_held(meetings):
         )
     )
     assert len(found) == 1 and found[0].status == "held"
+
+
+def test_the_four_presidents_are_the_four_named_before(meetings):
+    found = _multilateral(
+        meetings(
+            "The mission was led by Ghanaian President Nana Akufo-Addo and included Senegal's President "
+            "Macky Sall, Niger's President Mohamed Bazoum and Togo's President Faure Gnassingbe. "
+            "They met opposition figures in Bamako on Tuesday. "
+            "Sall said the four presidents would report to their peers at a regional summit on Saturday."
+        )
+    )
+    assert len(found) == 1
+    assert {"Nana Akufo-Addo", "Macky Sall", "Mohamed Bazoum"} <= names(found[0]) and len(names(found[0])) == 4
+
+
+def test_a_counted_group_needs_a_sentence_naming_exactly_that_many(nlp):
+    doc = nlp("The four leaders will meet again at the summit in May.")
+    assert summits.group_size(doc[:]) == 4
+    assert summits.group_size(nlp("The two leaders met at the summit.")[:]) == 0

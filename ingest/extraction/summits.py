@@ -28,6 +28,9 @@ TIME_WORDS = frozenset(_DATA["time_words"])  # "after the summit" dates somethin
 MIN_VERB_ATTENDEES = _DATA["min_verb_attendees"]  # "X sat down with A, B and C" at a summit
 HISTORICAL_WORDS = frozenset(_DATA["historical_words"])  # "the late President X", "founding prime minister"
 HISTORICAL_REACH = _DATA["historical_reach"]  # words before a name read for them
+COUNTED_GROUP_NOUNS = frozenset(_DATA["counted_group_nouns"])  # "the four presidents"
+NUMBER_WORDS = _DATA["number_words"]
+COUNTED_GROUP_REACH = _DATA["counted_group_reach"]  # sentences back to find the group's members
 
 
 def _modifiers(token: Token) -> set[str]:
@@ -190,6 +193,33 @@ def historical(person, span: Span) -> bool:
     return bool(here) and all(m.root.dep_ == "poss" and m.root.head.pos_ != "PROPN" for m in here)
 
 
+def group_size(sent: Span) -> int:
+    """'the four presidents', 'the 5 leaders': the number of officials the sentence counts."""
+    for t in sent:
+        if t.lower_ not in COUNTED_GROUP_NOUNS:
+            continue
+        for c in t.children:
+            if c.dep_ == "nummod":
+                n = NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+                if n >= MIN_ATTENDEES:
+                    return n
+    return 0
+
+
+def counted_group(sent: Span, sents: list[Span], people, body: list[bool]) -> list:
+    """The officials 'the four presidents' stands for: those of the nearest earlier sentence
+    that names exactly that many officials."""
+    size = group_size(sent)
+    index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+    if not size or index is None:
+        return []
+    for s in reversed(sents[max(0, index - COUNTED_GROUP_REACH) : index]):
+        officials = [p for p in people.in_span(s) if p.role or p.country] if body[s.start] else []
+        if len(officials) == size:
+            return officials
+    return []
+
+
 def attendees(trigger: Token, sents: list[Span], people, body: list[bool], attending=None) -> list:
     """The people the text places at the session ``trigger`` names, in the order named:
     ``attending`` (who 'attends' it), those of its sentence (of its own phrase when the
@@ -212,5 +242,7 @@ def attendees(trigger: Token, sents: list[Span], people, body: list[bool], atten
                 break
             found.extend(p for p in named if p not in found and not historical(p, s))
     found = [p for p in found if p.role or p.country or p is attending]  # an official, not a place
+    if len(found) < MIN_ATTENDEES:
+        found.extend(p for p in counted_group(sent, sents, people, body) if p not in found)
     least = MIN_ATTENDEES if attending is None else 2
     return found if len(found) >= least else []
