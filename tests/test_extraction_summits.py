@@ -236,3 +236,16 @@ def test_a_counted_group_needs_a_sentence_naming_exactly_that_many(nlp):
     doc = nlp("The four leaders will meet again at the summit in May.")
     assert summits.group_size(doc[:]) == 4
     assert summits.group_size(nlp("The two leaders met at the summit.")[:]) == 0
+
+
+def test_a_person_named_as_dead_in_the_meeting_sentence_is_not_there(nlp):
+    from ingest.extraction.body import body_mask
+    from ingest.people import People
+
+    doc = nlp(
+        "President Gabriel Boric received President Javier Milei on Tuesday at the house where "
+        "the independence hero Bernardo O'Higgins died."
+    )
+    people = People(doc, body_mask(doc))
+    dead = {p.name for p in people.in_span(doc[:]) if summits.dead_here(p, doc[:])}
+    assert "Javier Milei" not in dead and any("Higgins" in name for name in dead)

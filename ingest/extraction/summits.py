@@ -28,6 +28,7 @@ TIME_WORDS = frozenset(_DATA["time_words"])  # "after the summit" dates somethin
 MIN_VERB_ATTENDEES = _DATA["min_verb_attendees"]  # "X sat down with A, B and C" at a summit
 HISTORICAL_WORDS = frozenset(_DATA["historical_words"])  # "the late President X", "founding prime minister"
 HISTORICAL_REACH = _DATA["historical_reach"]  # words before a name read for them
+DEATH_LEMMAS = frozenset(_DATA["death_lemmas"])  # "the estate where X died"
 COUNTED_GROUP_NOUNS = frozenset(_DATA["counted_group_nouns"])  # "the four presidents"
 NUMBER_WORDS = _DATA["number_words"]
 COUNTED_GROUP_REACH = _DATA["counted_group_reach"]  # sentences back to find the group's members
@@ -180,10 +181,22 @@ def names_meeting(person) -> bool:
     return True
 
 
+def dead_here(person, span: Span) -> bool:
+    """'the estate where the hero X died', 'where X is buried': named as dead, not present."""
+    return any(
+        span.start <= m.start < span.end
+        and m.root.dep_ in ("nsubj", "nsubjpass")
+        and m.root.head.lemma_.lower() in DEATH_LEMMAS
+        for m in person.mentions
+    )
+
+
 def historical(person, span: Span) -> bool:
     """Named in the sentence but not there: 'where the founding prime minister X is buried',
     'X's personal envoy' (only a possessor: X sent someone)."""
     doc = span.doc
+    if dead_here(person, span):
+        return True
     here = [m for m in person.mentions if span.start <= m.start < span.end]
     for m in here:
         before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
