@@ -191,23 +191,6 @@ def test_a_first_line_ending_in_a_quoted_phrase_is_a_headline(nlp):
     assert all(mask[t.i] for t in doc if t.text == "Amherd")
 
 
-def test_a_summit_named_again_is_the_same_meeting_whatever_its_side_clause_dates(meetings):
-    found = meetings(
-        "French President Emmanuel Macron and German Chancellor Olaf Scholz will meet in Strasbourg "
-        "on Saturday, both governments said. The meeting was arranged at short notice and announced "
-        "only on Monday."
-    )
-    assert len(found) == 1 and found[0].status == "planned"
-
-
-def test_the_date_of_the_verb_of_a_meeting_named_again_is_its_own(meetings):
-    found = meetings(
-        "Vladimir Putin and Bashar Assad met in Sochi on Tuesday. Five months have passed since "
-        "their last meeting. That meeting was held on October 20 in the same residence."
-    )
-    assert len(found) == 2
-
-
 def test_a_session_both_closed_and_to_become_a_forum_was_held(meetings):
     found = _multilateral(
         meetings(
