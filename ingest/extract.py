@@ -82,7 +82,9 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         people = attendees  # each session of the sentence has its own people
     else:
         people = unique(arguments.participants(article, trigger) + attendees)
-    people = arguments.alive(article, trigger.sent, [p for p in people if not summits.names_meeting(p)])
+    people = arguments.alive(
+        article, trigger.sent, [p for p in people if not summits.names_meeting(p) and not summits.dead_here(p, sent)]
+    )
     linked = True
     status = meeting_status(trigger)
     if status is None:

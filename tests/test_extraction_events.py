@@ -271,3 +271,20 @@ def test_a_three_way_summit_is_a_small_group_meeting(meetings):
         )
     )
     assert m.kind == "in_person" and len(m.participants) == 3
+
+
+def test_a_summit_named_again_is_the_same_meeting_whatever_its_side_clause_dates(meetings):
+    found = meetings(
+        "French President Emmanuel Macron and German Chancellor Olaf Scholz will meet in Strasbourg "
+        "on Saturday, both governments said. The meeting was arranged at short notice and announced "
+        "only on Monday."
+    )
+    assert len(found) == 1 and found[0].status == "planned"
+
+
+def test_the_date_of_the_verb_of_a_meeting_named_again_is_its_own(meetings):
+    found = meetings(
+        "Vladimir Putin and Bashar Assad met in Sochi on Tuesday. Five months have passed since "
+        "their last meeting. That meeting was held on October 20 in the same residence."
+    )
+    assert len(found) == 2

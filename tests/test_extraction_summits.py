@@ -174,3 +174,61 @@ def test_a_place_naming_the_summit_is_no_attendee(nlp):
     rouhani = SimpleNamespace(role="President", mentions=[doc[12:14]])
     assert summits.names_meeting(sochi)
     assert not summits.names_meeting(rouhani)
+
+
+def test_a_first_line_ending_in_a_quoted_phrase_is_a_headline(nlp):
+    from ingest.extraction.body import body_mask, ends_sentence
+
+    assert not ends_sentence("Leaders turn Alpine talks into 'standing council'")
+    assert ends_sentence("He called it 'a standing council.'")
+    doc = nlp(
+        "Three nations turn Alpine summit into 'standing council'\n"
+        "EUROPE\n"
+        "Swiss President Viola Amherd hosted French President Emmanuel Macron at a summit on Tuesday.\n"
+    )
+    mask = body_mask(doc)
+    assert not any(mask[t.i] for t in doc if t.text == "nations")
+    assert all(mask[t.i] for t in doc if t.text == "Amherd")
+
+
+def test_a_session_both_closed_and_to_become_a_forum_was_held(meetings):
+    found = _multilateral(
+        meetings(
+            "Chilean Foreign Minister Alberto van Klaveren said on Wednesday that the gathering would become "
+            "a yearly forum, as he closed a summit with Peru's Javier Gonzalez-Olaechea, Ecuador's "
+            "Gabriela Sommerfeld and Bolivia's Celinda Sosa."
+        )
+    )
+    assert len(found) == 1 and found[0].status == "held"
+
+
+def test_the_four_presidents_are_the_four_named_before(meetings):
+    found = _multilateral(
+        meetings(
+            "The mission was led by Ghanaian President Nana Akufo-Addo and included Senegal's President "
+            "Macky Sall, Niger's President Mohamed Bazoum and Togo's President Faure Gnassingbe. "
+            "They met opposition figures in Bamako on Tuesday. "
+            "Sall said the four presidents would report to their peers at a regional summit on Saturday."
+        )
+    )
+    assert len(found) == 1
+    assert {"Nana Akufo-Addo", "Macky Sall", "Mohamed Bazoum"} <= names(found[0]) and len(names(found[0])) == 4
+
+
+def test_a_counted_group_needs_a_sentence_naming_exactly_that_many(nlp):
+    doc = nlp("The four leaders will meet again at the summit in May.")
+    assert summits.group_size(doc[:]) == 4
+    assert summits.group_size(nlp("The two leaders met at the summit.")[:]) == 0
+
+
+def test_a_person_named_as_dead_in_the_meeting_sentence_is_not_there(nlp):
+    from ingest.extraction.body import body_mask
+    from ingest.people import People
+
+    doc = nlp(
+        "President Gabriel Boric received President Javier Milei on Tuesday at the house where "
+        "the independence hero Bernardo O'Higgins died."
+    )
+    people = People(doc, body_mask(doc))
+    dead = {p.name for p in people.in_span(doc[:]) if summits.dead_here(p, doc[:])}
+    assert "Javier Milei" not in dead and any("Higgins" in name for name in dead)

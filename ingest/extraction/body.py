@@ -10,6 +10,15 @@ from spacy.tokens import Doc
 from ingest.lexicon import lexicon
 
 SENTENCE_INSIDE = re.compile(r"[a-z0-9]{2}[.!?] [A-Z]")
+CLOSING_QUOTES = "\"”’'»"
+SENTENCE_END = ".!?):;"
+
+
+def ends_sentence(line: str) -> bool:
+    """Does the line end as a sentence does? A closing quote counts only after sentence
+    punctuation: 'X turns summit into \'permanent forum\'' ends as a headline."""
+    core = line.rstrip(CLOSING_QUOTES)
+    return bool(core) and core[-1] in SENTENCE_END
 
 
 def body_mask(doc: Doc) -> list[bool]:
@@ -24,6 +33,7 @@ def body_mask(doc: Doc) -> list[bool]:
     sentence_like = [
         (s, e, line) for s, e, line in lines if line and line[-1] in ".!?\"”’'»)" and len(line.split()) >= 6
     ]
+    first = next((n for n, (_, _, line) in enumerate(lines) if line), -1)
     keep = []
     for n, (s, e, line) in enumerate(lines):
         low = line.lower()
@@ -37,9 +47,10 @@ def body_mask(doc: Doc) -> list[bool]:
         headline = (
             line
             and sentence_like
-            and line[-1] not in ".!?\"”’'»):;"
+            and not ends_sentence(line)
             and len(line) < 250
-            and stands_alone
+            # the first line, followed by a section or byline line rather than a sentence
+            and (stands_alone or (n == first and not ends_sentence(lines[n + 1][2])))
             and not SENTENCE_INSIDE.search(line)  # a caption holds a full sentence; a headline does not
         )
         keep.append((s, e, not junk and not headline))

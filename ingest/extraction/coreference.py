@@ -13,7 +13,8 @@ from spacy.tokens import Span
 from ingest import dates
 from ingest.extraction.attributes import VISIT_WORDS
 from ingest.extraction.document import Article, Candidate, unique
-from ingest.extraction.references import is_group_reference, resolve
+from ingest.extraction.references import definite_reference, is_group_reference, resolve
+from ingest.extraction.summits import is_session
 from ingest.extraction.syntax import words_before
 from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import load
@@ -21,10 +22,15 @@ from ingest.nlp import DATELINE
 from ingest.people import Person
 
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
+OWN_VERB_DEPS = ("prep", "npadvmod", "advmod", "tmod")  # "was held on May 2", "met Friday"
 DOMESTIC_OFFICES = tuple(load("not_people.json")["domestic_offices"])  # "governor", "treasurer"
 
 
 def add(article: Article, c: Candidate):
+    named = named_again(article, c)
+    if named is not None:
+        named.sentences.append(c.sentences[0])
+        return
     for m in reversed(article.meetings):
         if (
             c.keys <= m.keys
@@ -35,6 +41,8 @@ def add(article: Article, c: Candidate):
             # "will join a video call with X ahead of the summit": one sentence, one meeting,
             # unless it names two ("who spoke by phone on May 12, met on May 19")
             merge(m, c)
+            if m.status == "planned" and c.status == "held" and is_session(m.trigger) and is_session(c.trigger):
+                m.status = "held"  # "the gathering would become a forum, as he closed the summit"
             return
         if (
             m.keys < c.keys
@@ -86,6 +94,31 @@ def add(article: Article, c: Candidate):
         return
     article.meetings.append(c)
     article.remember(c.people)
+
+
+def named_again(article: Article, c: Candidate) -> Candidate | None:
+    """'The summit was arranged in haste and announced on Friday': the meeting the text
+    already reports, named again with the people of the context; a date in a side clause
+    is not its date, and its status stays the one the report gave it. A date in the
+    noun's own phrase ('the meeting on Friday'), 'their last meeting' or another status
+    ('the meeting was refused') may name another meeting."""
+    if c.linked or c.explicit_previous or not definite_reference(article, c.trigger):
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME") for t in own_words(c.trigger)):
+        return None
+    return next((m for m in reversed(article.meetings) if c.keys <= m.keys and c.status in (m.status, "held")), None)
+
+
+def own_words(trigger) -> list:
+    """The meeting noun's phrase and, when it is a subject, its verb's own modifiers ('the
+    meeting was held on May 2'), not those of a verb coordinated with it ('and announced
+    on Friday')."""
+    words = list(trigger.subtree)
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        for child in trigger.head.children:
+            if child.dep_ in OWN_VERB_DEPS:
+                words.extend(child.subtree)
+    return words
 
 
 def merge(m: Candidate, c: Candidate):

@@ -28,6 +28,10 @@ TIME_WORDS = frozenset(_DATA["time_words"])  # "after the summit" dates somethin
 MIN_VERB_ATTENDEES = _DATA["min_verb_attendees"]  # "X sat down with A, B and C" at a summit
 HISTORICAL_WORDS = frozenset(_DATA["historical_words"])  # "the late President X", "founding prime minister"
 HISTORICAL_REACH = _DATA["historical_reach"]  # words before a name read for them
+DEATH_LEMMAS = frozenset(_DATA["death_lemmas"])  # "the estate where X died"
+COUNTED_GROUP_NOUNS = frozenset(_DATA["counted_group_nouns"])  # "the four presidents"
+NUMBER_WORDS = _DATA["number_words"]
+COUNTED_GROUP_REACH = _DATA["counted_group_reach"]  # sentences back to find the group's members
 
 
 def _modifiers(token: Token) -> set[str]:
@@ -177,10 +181,22 @@ def names_meeting(person) -> bool:
     return True
 
 
+def dead_here(person, span: Span) -> bool:
+    """'the estate where the hero X died', 'where X is buried': named as dead, not present."""
+    return any(
+        span.start <= m.start < span.end
+        and m.root.dep_ in ("nsubj", "nsubjpass")
+        and m.root.head.lemma_.lower() in DEATH_LEMMAS
+        for m in person.mentions
+    )
+
+
 def historical(person, span: Span) -> bool:
     """Named in the sentence but not there: 'where the founding prime minister X is buried',
     'X's personal envoy' (only a possessor: X sent someone)."""
     doc = span.doc
+    if dead_here(person, span):
+        return True
     here = [m for m in person.mentions if span.start <= m.start < span.end]
     for m in here:
         before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
@@ -188,6 +204,33 @@ def historical(person, span: Span) -> bool:
             return True
     # a possessor of a thing, not of a name ('Hollande and Ukraine's Petro Poroshenko' misparsed)
     return bool(here) and all(m.root.dep_ == "poss" and m.root.head.pos_ != "PROPN" for m in here)
+
+
+def group_size(sent: Span) -> int:
+    """'the four presidents', 'the 5 leaders': the number of officials the sentence counts."""
+    for t in sent:
+        if t.lower_ not in COUNTED_GROUP_NOUNS:
+            continue
+        for c in t.children:
+            if c.dep_ == "nummod":
+                n = NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+                if n >= MIN_ATTENDEES:
+                    return n
+    return 0
+
+
+def counted_group(sent: Span, sents: list[Span], people, body: list[bool]) -> list:
+    """The officials 'the four presidents' stands for: those of the nearest earlier sentence
+    that names exactly that many officials."""
+    size = group_size(sent)
+    index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+    if not size or index is None:
+        return []
+    for s in reversed(sents[max(0, index - COUNTED_GROUP_REACH) : index]):
+        officials = [p for p in people.in_span(s) if p.role or p.country] if body[s.start] else []
+        if len(officials) == size:
+            return officials
+    return []
 
 
 def attendees(trigger: Token, sents: list[Span], people, body: list[bool], attending=None) -> list:
@@ -212,5 +255,7 @@ def attendees(trigger: Token, sents: list[Span], people, body: list[bool], atten
                 break
             found.extend(p for p in named if p not in found and not historical(p, s))
     found = [p for p in found if p.role or p.country or p is attending]  # an official, not a place
+    if len(found) < MIN_ATTENDEES:
+        found.extend(p for p in counted_group(sent, sents, people, body) if p not in found)
     least = MIN_ATTENDEES if attending is None else 2
     return found if len(found) >= least else []
