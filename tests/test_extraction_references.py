@@ -39,3 +39,56 @@ def test_the_meeting_names_the_one_already_read(last_trigger):
 def test_talks_in_another_city_are_another_event(last_trigger):
     a, talks = last_trigger(RUTO_MET_MUSEVENI + " The talks in Kigali lasted two hours.")
     assert references.elsewhere(a, talks) and not references.definite_reference(a, talks)
+
+
+@pytest.fixture
+def article(nlp):
+    def read(text):
+        return article_of(next(parse(nlp, [text])), date(2024, 3, 13))
+
+    return read
+
+
+def token(a, word, nth=0):
+    return [t for t in a.doc if t.text == word][nth]
+
+
+TOUR = (
+    "The UN envoy for Yemen, Hans Grundberg, was received on Monday in Muscat by Foreign Minister Badr Albusaidi. "
+    "Mr. Albusaidi praised the efforts of the United Nations. "
+)
+
+
+def test_the_person_of_the_lead_subject_is_salient(article):
+    a = article(TOUR)
+    assert references.salient(a).name == "Hans Grundberg"
+
+
+def test_a_subject_description_stands_for_the_salient_person(article):
+    a = article(TOUR + "The veteran diplomat had started his tour in Riyadh, where he held talks with Prince Khalid.")
+    assert references.resolve(a, token(a, "diplomat")).name == "Hans Grundberg"
+    assert references.resolve(a, token(a, "he")).name == "Hans Grundberg"
+
+
+def test_a_description_whose_demonym_does_not_fit_is_no_one(article):
+    a = article(
+        "Kenyan President William Ruto was received on Monday in Kampala by Ugandan President Yoweri Museveni. "
+        "Ruto thanked Museveni. The Tanzanian president said nothing."
+    )
+    assert references.salient(a).name == "William Ruto"
+    assert references.described(a, token(a, "president")) is None
+
+
+def test_an_office_that_does_not_fit_the_role_is_no_one(article):
+    a = article(
+        "Kenyan President William Ruto was received on Monday in Kampala by Ugandan President Yoweri Museveni. "
+        "Ruto thanked Museveni. The king arrived later."
+    )
+    assert references.described(a, token(a, "king")) is None
+
+
+def test_a_second_he_of_the_sentence_is_the_first_one(article):
+    a = article(
+        TOUR + "The envoy went to Aden. There he met Aidarous al-Zubaidi, and he was received by Rashad al-Alimi."
+    )
+    assert references.resolve(a, token(a, "he", 1)).name == "Hans Grundberg"

@@ -8,8 +8,16 @@ from spacy.tokens import Span, Token
 from ingest.extraction.document import Article, unique
 from ingest.extraction.syntax import governors
 from ingest.gazetteer import gazetteer
-from ingest.lexicon import lookup_key
+from ingest.lexicon import load, lookup_key
 from ingest.people import Person
+
+_DATA = load("references.json")
+PERSON_NOUNS = frozenset(_DATA["person_nouns"])  # 'the diplomat', 'the visitor', 'his guest'
+OFFICE_NOUNS = frozenset(_DATA["office_nouns"])  # must fit the person's role when known
+OFFICE_SYNONYMS = _DATA["office_synonyms"]  # 'premier' -> 'prime minister'
+DESCRIPTION_DETERMINERS = frozenset(_DATA["description_determiners"])
+LEAD_SUBJECT_BONUS = _DATA["lead_subject_bonus"]  # mentions a lead sentence's subject is worth
+SUBJECTS = ("nsubj", "nsubjpass")
 
 ANY_OFFICE = {"leader", "official", "head", "chief"}  # "the two leaders" may hold any office
 
@@ -29,7 +37,8 @@ def resolve(article: Article, token: Token) -> Person | None:
             return person
     if token.lower_ in ("he", "his", "him", "she", "her"):
         return pronoun(article, token)
-    return article.people.adopt(token)  # a name the tagger missed, in a participant's place
+    # a description of the person in focus, or a name the tagger missed, in a participant's place
+    return described(article, token) or article.people.adopt(token)
 
 
 def pronoun(article: Article, token: Token) -> Person | None:
@@ -46,8 +55,11 @@ def pronoun(article: Article, token: Token) -> Person | None:
     hosts = {article.people.at(article.doc[i]) for i in own_subjects} - {None}
     # a relative "who" names its antecedent, but is no subject a pronoun refers back to
     for t in reversed(list(article.doc[sent.start : token.i])):
-        p = article.people.at(t)
-        if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and p not in hosts and t.tag_ != "WP":
+        p = person_at(article, t)
+        if p is None and t.lower_ in ("he", "she") and t.dep_ in SUBJECTS:
+            p = pronoun(article, t)  # "he met X, and he was received by Y": the same 'he'
+        subject = t.dep_ in SUBJECTS or (t.dep_ == "compound" and t.head.dep_ in SUBJECTS)
+        if p and subject and p not in hosts and t.tag_ != "WP":
             return p
     subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and article.people.at(t)), None)
     if subject is not None and subject.i != token.i and article.people.at(subject) not in hosts:
@@ -59,21 +71,69 @@ def pronoun(article: Article, token: Token) -> Person | None:
             p = article.people.at(t)
             if p and p not in hosts:
                 return p
-    # the last person named as a subject before this sentence
-    for t in reversed(list(article.doc[max(0, sent.start - 120) : sent.start])):
-        p = article.people.at(t)
-        if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
-            return p
-    return None
+    # the last person named (or described) as a subject before this sentence
+    return earlier_subject(article, sent)
 
 
 def earlier_subject(article: Article, sent: Span) -> Person | None:
     """The last person named as a subject before ``sent``."""
     for t in reversed(list(article.doc[max(0, sent.start - PRONOUN_REACH) : sent.start])):
-        p = article.people.at(t)
+        p = person_at(article, t)
         if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
             return p
     return None
+
+
+def person_at(article: Article, token: Token) -> Person | None:
+    """The person a token names, or the one a subject description stands for."""
+    return article.people.at(token) or described(article, token)
+
+
+def salient(article: Article) -> Person | None:
+    """The person the article is about: the most mentions in the body, a lead sentence's
+    subject counting LEAD_SUBJECT_BONUS more. No one on a tie."""
+    if "salient" not in article.memo:
+        scores = {p.key: sum(1 for m in p.mentions if article.body[m.start]) for p in article.people.persons}
+        lead = next((s for s in article.sents if article.body[s.start] and article.people.in_span(s)), None)
+        subject = next((c for c in lead.root.children if c.dep_ in SUBJECTS), None) if lead else None
+        if subject is not None:
+            # "The envoy of X, Jane Doe, was received ...": a name in the subject phrase
+            inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+            for p in article.people.persons:
+                if any(m.root.i in inside and m.text in p.names for m in p.mentions):
+                    scores[p.key] += LEAD_SUBJECT_BONUS
+        ranked = sorted(article.people.persons, key=lambda p: -scores[p.key])
+        top = ranked[0] if ranked else None
+        if len(ranked) > 1 and scores[ranked[1].key] == scores[top.key]:
+            top = None
+        article.memo["salient"] = top
+    return article.memo["salient"]
+
+
+def described(article: Article, token: Token) -> Person | None:
+    """'The Italian-Swedish diplomat', 'the envoy', 'his guest' as a subject: the person the
+    article is about, when the description's demonyms and office fit what is known of them."""
+    if (
+        token.dep_ not in SUBJECTS
+        or token.tag_ != "NN"
+        or lookup_key(token.text) not in PERSON_NOUNS
+        or not any(c.dep_ in ("det", "poss") and c.lower_ in DESCRIPTION_DETERMINERS for c in token.children)
+    ):
+        return None
+    person = salient(article)
+    if person is None:
+        return None
+    office = lookup_key(token.text)
+    if office in OFFICE_NOUNS and person.role and OFFICE_SYNONYMS.get(office, office) not in person.role.lower():
+        return None
+    countries = {
+        article.lex.demonyms[lookup_key(t.text)]
+        for t in article.doc[token.left_edge.i : token.i]
+        if lookup_key(t.text) in article.lex.demonyms
+    }
+    if countries and person.country and person.country not in countries:
+        return None
+    return person
 
 
 def group_in(article: Article, trigger: Token) -> list[Person]:
