@@ -92,3 +92,20 @@ def test_a_second_he_of_the_sentence_is_the_first_one(article):
         TOUR + "The envoy went to Aden. There he met Aidarous al-Zubaidi, and he was received by Rashad al-Alimi."
     )
     assert references.resolve(a, token(a, "he", 1)).name == "Hans Grundberg"
+
+
+def test_a_description_names_the_weightiest_person_who_fits(article):
+    a = article(
+        "President Moon Jae-in of South Korea flew home on Friday after a summit with Kim Jong-un. "
+        "Kim Jong-un waved. Kim Jong-un smiled. Kim Jong-un left. "
+        "The South Korean president then spoke."
+    )
+    assert references.resolve(a, token(a, "president")).name == "Moon Jae-in"
+
+
+def test_the_two_are_the_last_two_named_before_them(last_trigger):
+    a, met = last_trigger(
+        "Before the trip, the Kenyan president William Ruto called Ugandan President Yoweri Museveni. "
+        "The two laid a wreath at the grave of Julius Nyerere and discussed trade."
+    )
+    assert [p.name for p in references.group_in(a, met)] == ["William Ruto", "Yoweri Museveni"]

@@ -89,10 +89,10 @@ def person_at(article: Article, token: Token) -> Person | None:
     return article.people.at(token) or described(article, token)
 
 
-def salient(article: Article) -> Person | None:
-    """The person the article is about: the most mentions in the body, a lead sentence's
-    subject counting LEAD_SUBJECT_BONUS more. No one on a tie."""
-    if "salient" not in article.memo:
+def salience(article: Article) -> dict[int, int]:
+    """Each person's weight in the article: their mentions in the body, a lead sentence's
+    subject counting LEAD_SUBJECT_BONUS more."""
+    if "salience" not in article.memo:
         scores = {p.key: sum(1 for m in p.mentions if article.body[m.start]) for p in article.people.persons}
         lead = next((s for s in article.sents if article.body[s.start] and article.people.in_span(s)), None)
         subject = next((c for c in lead.root.children if c.dep_ in SUBJECTS), None) if lead else None
@@ -102,17 +102,28 @@ def salient(article: Article) -> Person | None:
             for p in article.people.persons:
                 if any(m.root.i in inside and m.text in p.names for m in p.mentions):
                     scores[p.key] += LEAD_SUBJECT_BONUS
-        ranked = sorted(article.people.persons, key=lambda p: -scores[p.key])
-        top = ranked[0] if ranked else None
-        if len(ranked) > 1 and scores[ranked[1].key] == scores[top.key]:
-            top = None
-        article.memo["salient"] = top
-    return article.memo["salient"]
+        article.memo["salience"] = scores
+    return article.memo["salience"]
+
+
+def most_salient(article: Article, people: list[Person]) -> Person | None:
+    """The weightiest of ``people``; no one on a tie."""
+    scores = salience(article)
+    ranked = sorted(people, key=lambda p: -scores[p.key])
+    if not ranked or (len(ranked) > 1 and scores[ranked[1].key] == scores[ranked[0].key]):
+        return None
+    return ranked[0]
+
+
+def salient(article: Article) -> Person | None:
+    """The person the article is about."""
+    return most_salient(article, article.people.persons)
 
 
 def described(article: Article, token: Token) -> Person | None:
-    """'The Italian-Swedish diplomat', 'the envoy', 'his guest' as a subject: the person the
-    article is about, when the description's demonyms and office fit what is known of them."""
+    """'The Italian-Swedish diplomat', 'the envoy', 'the South Korean president' as a subject:
+    the weightiest person whose country and role fit the description's demonyms and office.
+    Only the person the article is about may fit by being unknown on both."""
     if (
         token.dep_ not in SUBJECTS
         or token.tag_ != "NN"
@@ -120,20 +131,21 @@ def described(article: Article, token: Token) -> Person | None:
         or not any(c.dep_ in ("det", "poss") and c.lower_ in DESCRIPTION_DETERMINERS for c in token.children)
     ):
         return None
-    person = salient(article)
-    if person is None:
-        return None
     office = lookup_key(token.text)
-    if office in OFFICE_NOUNS and person.role and OFFICE_SYNONYMS.get(office, office) not in person.role.lower():
-        return None
+    office = OFFICE_SYNONYMS.get(office, office) if office in OFFICE_NOUNS else None
     countries = {
         article.lex.demonyms[lookup_key(t.text)]
         for t in article.doc[token.left_edge.i : token.i]
         if lookup_key(t.text) in article.lex.demonyms
     }
-    if countries and person.country and person.country not in countries:
-        return None
-    return person
+    top = salient(article)
+
+    def fits(p: Person) -> bool:
+        if office and (office not in p.role.lower() if p.role else p is not top):
+            return False
+        return not countries or (p.country in countries if p.country else p is top)
+
+    return most_salient(article, [p for p in article.people.persons if fits(p)])
 
 
 def group_in(article: Article, trigger: Token) -> list[Person]:
@@ -162,7 +174,7 @@ def group_in(article: Article, trigger: Token) -> list[Person]:
                 ]
                 if len(named) >= 2:
                     return named[: len(countries)]
-            if any(c.lower_ == "two" for c in t.children):
+            if t.lower_ == "two" or any(c.lower_ == "two" for c in t.children):
                 pair = last_two_named(article, trigger, t)
                 if pair:
                     return pair
@@ -176,6 +188,8 @@ def group_in(article: Article, trigger: Token) -> list[Person]:
 def is_group(article: Article, t: Token) -> bool:
     if t.lower_ in ("they", "their", "them", "both"):
         return True
+    if t.lower_ == "two" and t.dep_ in SUBJECTS and any(c.lower_ == "the" for c in t.children):
+        return True  # "when the two met"
     return (
         t.tag_ in ("NNS", "NNPS")
         and t.lower_ in article.lex.group_references
@@ -194,7 +208,7 @@ def last_two_named(article: Article, trigger: Token, group: Token) -> list[Perso
     office = group.lemma_.lower()
     index = next(i for i, s in enumerate(article.sents) if s.start <= trigger.i < s.end)
     start = article.sents[max(0, index - 1)].start
-    recent = named_between(article, start, trigger.i)
+    recent = named_between(article, start, min(trigger.i, group.i))  # not the people named after "the two"
     if office in article.lex.title_words and office not in ANY_OFFICE:
         # people whose stated office is another one are not meant ('the two presidents'
         # after their foreign ministers); people with no stated office may be
@@ -205,10 +219,10 @@ def last_two_named(article: Article, trigger: Token, group: Token) -> list[Perso
 
 
 def named_between(article: Article, start: int, end: int) -> list[Person]:
-    """The people named (or meant by a pronoun) between two tokens, last mentioned last."""
+    """The people named (or meant by a pronoun or a description) between two tokens, last mentioned last."""
     seen: list[Person] = []
     for t in article.doc[start:end]:
-        person = article.people.at(t)
+        person = person_at(article, t)
         if person is None and t.lower_ in ("he", "him", "she", "her") and t.pos_ == "PRON":
             person = pronoun(article, t)
         if person is not None:
