@@ -109,3 +109,13 @@ def test_the_two_are_the_last_two_named_before_them(last_trigger):
         "The two laid a wreath at the grave of Julius Nyerere and discussed trade."
     )
     assert [p.name for p in references.group_in(a, met)] == ["William Ruto", "Yoweri Museveni"]
+
+
+def test_a_name_misread_as_the_root_is_still_the_subject_he_means(article):
+    a = article(
+        "Emmanuel Macron said on Friday that German Chancellor Olaf Scholz had talked to him. "
+        "Macron spent Saturday in Rome. He met Italian Prime Minister Giorgia Meloni."
+    )
+    macron = token(a, "Macron", 1)
+    macron.dep_ = "ROOT"  # the parser sometimes reads "X used the day for ..." so
+    assert references.earlier_subject(a, a.sents[-1]) is a.people.at(macron)

@@ -79,7 +79,8 @@ def earlier_subject(article: Article, sent: Span) -> Person | None:
     """The last person named as a subject before ``sent``."""
     for t in reversed(list(article.doc[max(0, sent.start - PRONOUN_REACH) : sent.start])):
         p = person_at(article, t)
-        if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
+        # a name the parser read as a sentence of its own ("X used the day for ..."): a subject all the same
+        if p and (t.dep_ in SUBJECTS or t.dep_ == "ROOT") and t.tag_ != "WP":
             return p
     return None
 
