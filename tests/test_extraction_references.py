@@ -39,3 +39,83 @@ def test_the_meeting_names_the_one_already_read(last_trigger):
 def test_talks_in_another_city_are_another_event(last_trigger):
     a, talks = last_trigger(RUTO_MET_MUSEVENI + " The talks in Kigali lasted two hours.")
     assert references.elsewhere(a, talks) and not references.definite_reference(a, talks)
+
+
+@pytest.fixture
+def article(nlp):
+    def read(text):
+        return article_of(next(parse(nlp, [text])), date(2024, 3, 13))
+
+    return read
+
+
+def token(a, word, nth=0):
+    return [t for t in a.doc if t.text == word][nth]
+
+
+TOUR = (
+    "The UN envoy for Yemen, Hans Grundberg, was received on Monday in Muscat by Foreign Minister Badr Albusaidi. "
+    "Mr. Albusaidi praised the efforts of the United Nations. "
+)
+
+
+def test_the_person_of_the_lead_subject_is_salient(article):
+    a = article(TOUR)
+    assert references.salient(a).name == "Hans Grundberg"
+
+
+def test_a_subject_description_stands_for_the_salient_person(article):
+    a = article(TOUR + "The veteran diplomat had started his tour in Riyadh, where he held talks with Prince Khalid.")
+    assert references.resolve(a, token(a, "diplomat")).name == "Hans Grundberg"
+    assert references.resolve(a, token(a, "he")).name == "Hans Grundberg"
+
+
+def test_a_description_whose_demonym_does_not_fit_is_no_one(article):
+    a = article(
+        "Kenyan President William Ruto was received on Monday in Kampala by Ugandan President Yoweri Museveni. "
+        "Ruto thanked Museveni. The Tanzanian president said nothing."
+    )
+    assert references.salient(a).name == "William Ruto"
+    assert references.described(a, token(a, "president")) is None
+
+
+def test_an_office_that_does_not_fit_the_role_is_no_one(article):
+    a = article(
+        "Kenyan President William Ruto was received on Monday in Kampala by Ugandan President Yoweri Museveni. "
+        "Ruto thanked Museveni. The king arrived later."
+    )
+    assert references.described(a, token(a, "king")) is None
+
+
+def test_a_second_he_of_the_sentence_is_the_first_one(article):
+    a = article(
+        TOUR + "The envoy went to Aden. There he met Aidarous al-Zubaidi, and he was received by Rashad al-Alimi."
+    )
+    assert references.resolve(a, token(a, "he", 1)).name == "Hans Grundberg"
+
+
+def test_a_description_names_the_weightiest_person_who_fits(article):
+    a = article(
+        "President Moon Jae-in of South Korea flew home on Friday after a summit with Kim Jong-un. "
+        "Kim Jong-un waved. Kim Jong-un smiled. Kim Jong-un left. "
+        "The South Korean president then spoke."
+    )
+    assert references.resolve(a, token(a, "president")).name == "Moon Jae-in"
+
+
+def test_the_two_are_the_last_two_named_before_them(last_trigger):
+    a, met = last_trigger(
+        "Before the trip, the Kenyan president William Ruto called Ugandan President Yoweri Museveni. "
+        "The two laid a wreath at the grave of Julius Nyerere and discussed trade."
+    )
+    assert [p.name for p in references.group_in(a, met)] == ["William Ruto", "Yoweri Museveni"]
+
+
+def test_a_name_misread_as_the_root_is_still_the_subject_he_means(article):
+    a = article(
+        "Emmanuel Macron said on Friday that German Chancellor Olaf Scholz had talked to him. "
+        "Macron spent Saturday in Rome. He met Italian Prime Minister Giorgia Meloni."
+    )
+    macron = token(a, "Macron", 1)
+    macron.dep_ = "ROOT"  # the parser sometimes reads "X used the day for ..." so
+    assert references.earlier_subject(a, a.sents[-1]) is a.people.at(macron)

@@ -31,6 +31,7 @@ class Article:
         self.context: list[Person] = []  # the people the text is talking about now
         self.meeting_words = frozenset(self.lex.meeting_verbs) | frozenset(self.lex.meeting_nouns)
         self.phrase_kinds = phrase_kinds  # last token of a multi-token meeting word -> kind
+        self.memo: dict = {}  # what a stage computes once per article ('salient': the person it is about)
 
     def ents_in(self, span: Span) -> list[Span]:
         return [e for e in self.ents if e.start >= span.start and e.end <= span.end]

@@ -8,8 +8,16 @@ from spacy.tokens import Span, Token
 from ingest.extraction.document import Article, unique
 from ingest.extraction.syntax import governors
 from ingest.gazetteer import gazetteer
-from ingest.lexicon import lookup_key
+from ingest.lexicon import load, lookup_key
 from ingest.people import Person
+
+_DATA = load("references.json")
+PERSON_NOUNS = frozenset(_DATA["person_nouns"])  # 'the diplomat', 'the visitor', 'his guest'
+OFFICE_NOUNS = frozenset(_DATA["office_nouns"])  # must fit the person's role when known
+OFFICE_SYNONYMS = _DATA["office_synonyms"]  # 'premier' -> 'prime minister'
+DESCRIPTION_DETERMINERS = frozenset(_DATA["description_determiners"])
+LEAD_SUBJECT_BONUS = _DATA["lead_subject_bonus"]  # mentions a lead sentence's subject is worth
+SUBJECTS = ("nsubj", "nsubjpass")
 
 ANY_OFFICE = {"leader", "official", "head", "chief"}  # "the two leaders" may hold any office
 
@@ -29,7 +37,8 @@ def resolve(article: Article, token: Token) -> Person | None:
             return person
     if token.lower_ in ("he", "his", "him", "she", "her"):
         return pronoun(article, token)
-    return article.people.adopt(token)  # a name the tagger missed, in a participant's place
+    # a description of the person in focus, or a name the tagger missed, in a participant's place
+    return described(article, token) or article.people.adopt(token)
 
 
 def pronoun(article: Article, token: Token) -> Person | None:
@@ -46,8 +55,11 @@ def pronoun(article: Article, token: Token) -> Person | None:
     hosts = {article.people.at(article.doc[i]) for i in own_subjects} - {None}
     # a relative "who" names its antecedent, but is no subject a pronoun refers back to
     for t in reversed(list(article.doc[sent.start : token.i])):
-        p = article.people.at(t)
-        if p and t.dep_ in ("nsubj", "nsubjpass", "compound") and p not in hosts and t.tag_ != "WP":
+        p = person_at(article, t)
+        if p is None and t.lower_ in ("he", "she") and t.dep_ in SUBJECTS:
+            p = pronoun(article, t)  # "he met X, and he was received by Y": the same 'he'
+        subject = t.dep_ in SUBJECTS or (t.dep_ == "compound" and t.head.dep_ in SUBJECTS)
+        if p and subject and p not in hosts and t.tag_ != "WP":
             return p
     subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and article.people.at(t)), None)
     if subject is not None and subject.i != token.i and article.people.at(subject) not in hosts:
@@ -59,21 +71,82 @@ def pronoun(article: Article, token: Token) -> Person | None:
             p = article.people.at(t)
             if p and p not in hosts:
                 return p
-    # the last person named as a subject before this sentence
-    for t in reversed(list(article.doc[max(0, sent.start - 120) : sent.start])):
-        p = article.people.at(t)
-        if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
-            return p
-    return None
+    # the last person named (or described) as a subject before this sentence
+    return earlier_subject(article, sent)
 
 
 def earlier_subject(article: Article, sent: Span) -> Person | None:
     """The last person named as a subject before ``sent``."""
     for t in reversed(list(article.doc[max(0, sent.start - PRONOUN_REACH) : sent.start])):
-        p = article.people.at(t)
-        if p and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "WP":
+        p = person_at(article, t)
+        # a name the parser read as a sentence of its own ("X used the day for ..."): a subject all the same
+        if p and (t.dep_ in SUBJECTS or t.dep_ == "ROOT") and t.tag_ != "WP":
             return p
     return None
+
+
+def person_at(article: Article, token: Token) -> Person | None:
+    """The person a token names, or the one a subject description stands for."""
+    return article.people.at(token) or described(article, token)
+
+
+def salience(article: Article) -> dict[int, int]:
+    """Each person's weight in the article: their mentions in the body, a lead sentence's
+    subject counting LEAD_SUBJECT_BONUS more."""
+    if "salience" not in article.memo:
+        scores = {p.key: sum(1 for m in p.mentions if article.body[m.start]) for p in article.people.persons}
+        lead = next((s for s in article.sents if article.body[s.start] and article.people.in_span(s)), None)
+        subject = next((c for c in lead.root.children if c.dep_ in SUBJECTS), None) if lead else None
+        if subject is not None:
+            # "The envoy of X, Jane Doe, was received ...": a name in the subject phrase
+            inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+            for p in article.people.persons:
+                if any(m.root.i in inside and m.text in p.names for m in p.mentions):
+                    scores[p.key] += LEAD_SUBJECT_BONUS
+        article.memo["salience"] = scores
+    return article.memo["salience"]
+
+
+def most_salient(article: Article, people: list[Person]) -> Person | None:
+    """The weightiest of ``people``; no one on a tie."""
+    scores = salience(article)
+    ranked = sorted(people, key=lambda p: -scores[p.key])
+    if not ranked or (len(ranked) > 1 and scores[ranked[1].key] == scores[ranked[0].key]):
+        return None
+    return ranked[0]
+
+
+def salient(article: Article) -> Person | None:
+    """The person the article is about."""
+    return most_salient(article, article.people.persons)
+
+
+def described(article: Article, token: Token) -> Person | None:
+    """'The Italian-Swedish diplomat', 'the envoy', 'the South Korean president' as a subject:
+    the weightiest person whose country and role fit the description's demonyms and office.
+    Only the person the article is about may fit by being unknown on both."""
+    if (
+        token.dep_ not in SUBJECTS
+        or token.tag_ != "NN"
+        or lookup_key(token.text) not in PERSON_NOUNS
+        or not any(c.dep_ in ("det", "poss") and c.lower_ in DESCRIPTION_DETERMINERS for c in token.children)
+    ):
+        return None
+    office = lookup_key(token.text)
+    office = OFFICE_SYNONYMS.get(office, office) if office in OFFICE_NOUNS else None
+    countries = {
+        article.lex.demonyms[lookup_key(t.text)]
+        for t in article.doc[token.left_edge.i : token.i]
+        if lookup_key(t.text) in article.lex.demonyms
+    }
+    top = salient(article)
+
+    def fits(p: Person) -> bool:
+        if office and (office not in p.role.lower() if p.role else p is not top):
+            return False
+        return not countries or (p.country in countries if p.country else p is top)
+
+    return most_salient(article, [p for p in article.people.persons if fits(p)])
 
 
 def group_in(article: Article, trigger: Token) -> list[Person]:
@@ -102,7 +175,7 @@ def group_in(article: Article, trigger: Token) -> list[Person]:
                 ]
                 if len(named) >= 2:
                     return named[: len(countries)]
-            if any(c.lower_ == "two" for c in t.children):
+            if t.lower_ == "two" or any(c.lower_ == "two" for c in t.children):
                 pair = last_two_named(article, trigger, t)
                 if pair:
                     return pair
@@ -116,6 +189,8 @@ def group_in(article: Article, trigger: Token) -> list[Person]:
 def is_group(article: Article, t: Token) -> bool:
     if t.lower_ in ("they", "their", "them", "both"):
         return True
+    if t.lower_ == "two" and t.dep_ in SUBJECTS and any(c.lower_ == "the" for c in t.children):
+        return True  # "when the two met"
     return (
         t.tag_ in ("NNS", "NNPS")
         and t.lower_ in article.lex.group_references
@@ -134,7 +209,7 @@ def last_two_named(article: Article, trigger: Token, group: Token) -> list[Perso
     office = group.lemma_.lower()
     index = next(i for i, s in enumerate(article.sents) if s.start <= trigger.i < s.end)
     start = article.sents[max(0, index - 1)].start
-    recent = named_between(article, start, trigger.i)
+    recent = named_between(article, start, min(trigger.i, group.i))  # not the people named after "the two"
     if office in article.lex.title_words and office not in ANY_OFFICE:
         # people whose stated office is another one are not meant ('the two presidents'
         # after their foreign ministers); people with no stated office may be
@@ -145,10 +220,10 @@ def last_two_named(article: Article, trigger: Token, group: Token) -> list[Perso
 
 
 def named_between(article: Article, start: int, end: int) -> list[Person]:
-    """The people named (or meant by a pronoun) between two tokens, last mentioned last."""
+    """The people named (or meant by a pronoun or a description) between two tokens, last mentioned last."""
     seen: list[Person] = []
     for t in article.doc[start:end]:
-        person = article.people.at(t)
+        person = person_at(article, t)
         if person is None and t.lower_ in ("he", "him", "she", "her") and t.pos_ == "PRON":
             person = pronoun(article, t)
         if person is not None:
