@@ -6,11 +6,8 @@ data, in ``ingest/data/triggers.json`` and the lexicon.
 """
 
 import re
-from functools import cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from ingest.extraction import summits
 from ingest.extraction.document import Article
@@ -142,12 +139,11 @@ def phone_cue(sent: Span) -> bool:
 
 def phrase_ends(doc: Doc) -> dict[int, str]:
     """Token index of the last word of each multi-token meeting word in ``doc``, with its kind."""
-    return {end - 1: doc.vocab.strings[key] for key, _, end in _phrase_matcher(doc.vocab)(doc)}
-
-
-@cache
-def _phrase_matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
+    found = {}
+    lowers = [t.lower_ for t in doc]
     for phrase, kind in MEETING_PHRASES.items():
-        matcher.add(kind, [[{"LOWER": word} for word in phrase]])
-    return matcher
+        n = len(phrase)
+        for i in range(len(lowers) - n + 1):
+            if lowers[i] == phrase[0] and tuple(lowers[i : i + n]) == phrase:
+                found[i + n - 1] = kind
+    return found
