@@ -101,6 +101,7 @@ class People:
 
     def __init__(self, doc: Doc, body: list[bool], year: int | None = None):
         self.doc = doc
+        self.tokens = list(doc)  # made once: each doc[i] or walk over the doc builds Token objects anew
         self.year = year  # the publication's: which holder of an office a name means
         self.ents = list(doc.ents)
         self.full_name_words = {
@@ -126,7 +127,7 @@ class People:
                     spans.append(span)
                     tagged.add(span.start)
         # Names after a title even when the tagger missed them ("President Assad").
-        for token in doc:
+        for token in self.tokens:
             if not self.body[token.i] or not self._is_title_token(token):
                 continue
             span = self._name_after(token.i + 1)
@@ -155,7 +156,7 @@ class People:
         for p in self.persons:
             for middle in p.tokens[1:-1] if len(p.tokens) > 2 else ():
                 known.setdefault(middle, p)
-        for token in doc:
+        for token in self.tokens:
             if token.i in self.by_token or not self.body[token.i]:
                 continue
             if token.tag_ in NAME_TAGS and (token.ent_type_ in MISLABELS or name_key(token.text) in self.nicknames):
@@ -252,7 +253,7 @@ class People:
 
     def _link_relative_pronouns(self):
         """'Biden, who met Putin in Moscow': the 'who' is Biden."""
-        for token in self.doc:
+        for token in self.tokens:
             antecedent = relative_antecedent(token)
             if antecedent is not None and token.i not in self.by_token and antecedent.i in self.by_token:
                 self.by_token[token.i] = self.by_token[antecedent.i]
@@ -690,8 +691,8 @@ class People:
 
     def _link_descriptions(self):
         """'the Israeli PM', 'the Russian leader', 'the president of Syria' -> a known person."""
-        doc, lex = self.doc, lexicon()
-        for token in doc:
+        doc, tokens, lex = self.doc, self.tokens, lexicon()
+        for token in tokens:
             if token.i in self.by_token or not self.body[token.i]:
                 continue
             low = lookup_key(token.text)
@@ -702,15 +703,15 @@ class People:
                 and low not in mention_words().title_synonyms
             ):
                 continue
-            if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 1].i in self.by_token:
+            if token.i + 1 < len(doc) and tokens[token.i + 1].tag_ in NAME_TAGS and token.i + 1 in self.by_token:
                 continue  # a title before a name, handled with the name
             if self._names_after(token):
                 continue  # "the President of Ghana, John Mahama": the name's own title
             country = None
-            for left in doc[max(token.sent.start, token.i - 3) : token.i]:
+            for left in tokens[max(token.sent.start, token.i - 3) : token.i]:
                 country = lex.demonyms.get(lookup_key(left.text)) or country
-            if country is None and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
-                country = gazetteer().country_code(doc[token.i + 2].text)
+            if country is None and token.i + 2 < len(doc) and tokens[token.i + 1].lower_ == "of":
+                country = gazetteer().country_code(tokens[token.i + 2].text)
             if country is None:
                 person = self._only_holder(token)
                 if person is not None:

@@ -7,6 +7,7 @@ data, in ``ingest/data/triggers.json`` and the lexicon.
 
 import re
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction import summits
@@ -140,7 +141,8 @@ def phone_cue(sent: Span) -> bool:
 def phrase_ends(doc: Doc) -> dict[int, str]:
     """Token index of the last word of each multi-token meeting word in ``doc``, with its kind."""
     found = {}
-    lowers = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]  # no Token objects built
     for phrase, kind in MEETING_PHRASES.items():
         n = len(phrase)
         for i in range(len(lowers) - n + 1):
