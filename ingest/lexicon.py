@@ -56,6 +56,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     triggers = load("triggers.json")
+    furniture = load("furniture.json")  # page furniture: the same words stage 1 blanks, and lines that are no body
     titles = load("titles.json")
     demonyms = load("demonyms.json")
     organisations = load("organisations.json")
@@ -70,8 +71,8 @@ def lexicon() -> Lexicon:
         previous_cues=fs(triggers["previous_cues"]),
         speech_verbs=fs(triggers["speech_verbs"]),
         group_references=fs(triggers["group_references"]),
-        junk_lines=fs(triggers["junk_lines"]),
-        junk_line_prefixes=tuple(triggers["junk_line_prefixes"]),
+        junk_lines=fs(x.lower() for x in furniture["junk_lines"] + furniture["not_body_lines"]),
+        junk_line_prefixes=tuple(x.lower() for x in furniture["junk_prefixes"] + furniture["not_body_prefixes"]),
         titles=tuple(title_list),
         title_words=fs(w for t in title_list for w in t.replace("-", " ").split() if w not in TITLE_GLUE),
         title_abbreviations={lookup_key(k): v for k, v in titles["abbreviations"].items()},
