@@ -51,3 +51,21 @@ def test_separate_calls_are_one_meeting_with_each(article):
     one = Candidate(people=people, sentences=[t.sent], trigger=t, kind="phone_call", status="held")
     pairs = [names(c.people) for c in arguments.separately(a, one)]
     assert pairs == [{"Antony Blinken", "William Ruto"}, {"Antony Blinken", "Yoweri Museveni"}]
+
+
+def test_a_subject_the_parser_hung_elsewhere_is_the_subject(nlp):
+    # The parser sometimes reads "On Thursday Scholz" as one phrase, leaving the verbs
+    # without a subject; the person named before them is still who spent the hour.
+    doc = next(
+        parse(
+            nlp,
+            [
+                "On Thursday Chancellor Olaf Scholz was greeted with a guard of honour at the palace and then "
+                "spent about an hour with Premier Li Qiang."
+            ],
+        )
+    )
+    scholz = next(t for t in doc if t.text == "Scholz")
+    scholz.head, scholz.dep_ = doc[0], "pobj"
+    a = article_of(doc, date(2024, 3, 13))
+    assert {p.name for p in arguments.participants(a, trigger(a, "spent"))} == {"Olaf Scholz", "Li Qiang"}

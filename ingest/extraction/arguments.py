@@ -66,6 +66,8 @@ def participants(article: Article, trigger: Token) -> list[Person]:
                     tokens.extend(companions(article, subject))  # "a visit by X to meet Y was ..."
             if subjects:
                 break
+            if head.dep_ == "ROOT" and is_verb:
+                tokens.extend(misplaced_subject(article, head))
         elif article.people.at(head):
             tokens.append(head)  # "Bashar Assad at a meeting in Sochi"
             break
@@ -85,6 +87,17 @@ def participants(article: Article, trigger: Token) -> list[Person]:
             if nominal_path(article, t, trigger):
                 people = unique(people + [article.people.at(t)])
     return people
+
+
+def misplaced_subject(article: Article, root: Token) -> list[Token]:
+    """A sentence verb with no subject: the parser hung the person named before it
+    elsewhere ("On Sunday X was greeted ... and then spent an hour with Y")."""
+    for t in reversed(list(article.doc[root.sent.start : root.i])):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return []  # another clause stands between
+        if article.people.at(t) and t.dep_ in ("pobj", "npadvmod", "nsubj", "nsubjpass", "dep", "compound"):
+            return [t]
+    return []
 
 
 def companions(article: Article, word: Token) -> list[Token]:
