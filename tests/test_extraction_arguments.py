@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ingest.extract import article_of
+from ingest.extract import article_of, extract
 from ingest.extraction import arguments, events
 from ingest.extraction.document import Candidate
 from ingest.nlp import parse
@@ -69,3 +69,26 @@ def test_a_subject_the_parser_hung_elsewhere_is_the_subject(nlp):
     scholz.head, scholz.dep_ = doc[0], "pobj"
     a = article_of(doc, date(2024, 3, 13))
     assert {p.name for p in arguments.participants(a, trigger(a, "spent"))} == {"Olaf Scholz", "Li Qiang"}
+
+
+def test_a_call_with_both_x_and_y_is_one_call_with_each(nlp):
+    found = extract(
+        nlp(
+            "Chilean President Gabriel Boric said on Monday that he had spoken by phone "
+            "with both Javier Milei and Luis Arce."
+        ),
+        date(2024, 3, 13),
+    )
+    assert sorted(sorted(p.name for p in m.participants) for m in found) == [
+        ["Gabriel Boric", "Javier Milei"],
+        ["Gabriel Boric", "Luis Arce"],
+    ]
+    assert {m.kind for m in found} == {"phone_call"}
+
+
+def test_a_meeting_with_both_x_and_y_stays_one_meeting(nlp):
+    found = extract(
+        nlp("Chilean President Gabriel Boric met with both Javier Milei and Luis Arce in Santiago on Monday."),
+        date(2024, 3, 13),
+    )
+    assert [sorted(p.name for p in m.participants) for m in found] == [["Gabriel Boric", "Javier Milei", "Luis Arce"]]

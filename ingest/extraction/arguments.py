@@ -36,6 +36,7 @@ COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongsid
 _TRIGGER_DATA = load("triggers.json")
 MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered by X"
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
+CALL_EACH_CUES = frozenset(_TRIGGER_DATA["call_each_cues"])  # "spoke by phone with both X and Y"
 SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
 DECEASED_WORDS = frozenset(_TRIGGER_DATA["deceased_words"])  # "named after the late King X"
 
@@ -213,6 +214,16 @@ def separately(article: Article, c: Candidate) -> list[Candidate]:
     cued = cued or any(
         w.dep_ == "conj" and article.people.at(w) and any(a.lower_ in SEQUENCE_CUES for a in w.children)
         for w in trigger.subtree
+    )
+    # a call joins two lines: "spoke by phone with both X and Y" is one call with each
+    cued = cued or (
+        c.kind in ("phone_call", "video_call")
+        and any(
+            w.lower_ in CALL_EACH_CUES
+            and w.dep_ in ("preconj", "det")
+            and any(c.dep_ == "conj" for c in w.head.children)
+            for w in trigger.subtree
+        )
     )
     if not cued or len(c.people) < 3:
         return [c]
