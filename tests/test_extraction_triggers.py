@@ -126,3 +126,16 @@ def test_sitting_or_dining_with_someone_is_a_meeting(meetings):
     m = only(meetings("French President Emmanuel Macron dined with Chinese President Xi Jinping in Paris on Monday."))
     assert names(m) == {"Emmanuel Macron", "Xi Jinping"}
     assert meetings("French President Emmanuel Macron sat in the front row at the ceremony on Monday.") == []
+
+
+def test_a_meal_given_by_a_host_is_a_meeting(meetings):
+    m = only(meetings("Erdogan toured the mosque and was then given lunch by Prime Minister Anwar Ibrahim."))
+    assert names(m) == {"Anwar Ibrahim", "Recep Tayyip Erdoğan"}
+    m = only(
+        meetings("Prime Minister Anwar Ibrahim gave a dinner for Turkish President Recep Tayyip Erdogan on Tuesday.")
+    )
+    assert names(m) == {"Anwar Ibrahim", "Recep Tayyip Erdoğan"}
+
+
+def test_a_meal_without_a_guest_is_no_meeting(meetings):
+    assert meetings("Prime Minister Anwar Ibrahim gave a speech in Ankara and had lunch on Tuesday.") == []

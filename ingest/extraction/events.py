@@ -27,6 +27,8 @@ VISITOR_NOUNS = frozenset(_TRIGGER_DATA["visitor_nouns"])
 PARTICLE_VERBS = _TRIGGER_DATA["particle_verbs"]  # "sat down with X"
 TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an hour with X"
 TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
+HOSPITALITY_VERBS = frozenset(_TRIGGER_DATA["hospitality_verbs"])  # "was given lunch by X"
+MEAL_NOUNS = frozenset(_TRIGGER_DATA["meal_nouns"])
 COMPANY_VERBS = frozenset(
     _TRIGGER_DATA["company_verbs"]
 )  # a meeting when done "with" a person (forms too: "dined" lemmatises badly)
@@ -71,7 +73,7 @@ def triggers(article: Article, sent: Span) -> list[Token]:
             found.append(t)  # "the council session", "the gathering": see _attendees
         elif t.pos_ == "VERB" and lemma == "invite":
             found.append(t)
-        elif t.pos_ == "VERB" and particle_or_time_with(article, t):
+        elif t.pos_ == "VERB" and (particle_or_time_with(article, t) or offers_meal(article, t)):
             found.append(t)
     return found
 
@@ -87,6 +89,16 @@ def particle_or_time_with(article: Article, t: Token) -> bool:
         return False
     objects = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS]
     return bool(objects) and any(with_person(article, w) for w in [t, *objects])
+
+
+def offers_meal(article: Article, t: Token) -> bool:
+    """'was given lunch by X', 'gave a dinner for X': a meal offered to or by a person."""
+    if t.lemma_.lower() not in HOSPITALITY_VERBS:
+        return False
+    meals = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MEAL_NOUNS]
+    tied = [c for c in t.children if c.dep_ in ("agent", "dative", "dobj")]
+    tied += [p for w in [t, *meals] for p in w.children if p.dep_ == "prep" and p.lower_ in ("for", "with")]
+    return bool(meals) and any(article.people.at(g) for w in tied for g in w.subtree)
 
 
 def with_person(article: Article, word: Token) -> bool:
