@@ -92,3 +92,14 @@ def test_a_meeting_with_both_x_and_y_stays_one_meeting(nlp):
         date(2024, 3, 13),
     )
     assert [sorted(p.name for p in m.participants) for m in found] == [["Gabriel Boric", "Javier Milei", "Luis Arce"]]
+
+
+def test_who_of_a_coordinated_relative_clause_is_its_antecedent(nlp):
+    found = extract(
+        nlp(
+            '"Today is a truly historic day," said von der Leyen, who landed in Nairobi on Thursday '
+            "and was received in the afternoon by President William Ruto at State House."
+        ),
+        date(2024, 3, 13),
+    )
+    assert [sorted(p.name for p in m.participants) for m in found] == [["Ursula von der Leyen", "William Ruto"]]

@@ -62,6 +62,8 @@ def participants(article: Article, trigger: Token) -> list[Person]:
                 break
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
             for subject in subjects:
+                if is_verb and subject.tag_ == "WP" and head.dep_ == "relcl" and head.head.pos_ == "PROPN":
+                    subject = head.head  # "X, who landed on Thursday and was received by Y"
                 tokens.append(subject)
                 if is_verb and subject.lower_ in article.lex.meeting_nouns:
                     tokens.extend(companions(article, subject))  # "a visit by X to meet Y was ..."
