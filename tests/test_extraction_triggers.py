@@ -139,3 +139,18 @@ def test_a_meal_given_by_a_host_is_a_meeting(meetings):
 
 def test_a_meal_without_a_guest_is_no_meeting(meetings):
     assert meetings("Prime Minister Anwar Ibrahim gave a speech in Ankara and had lunch on Tuesday.") == []
+
+
+def test_a_journey_continued_with_a_host_is_a_meeting(meetings):
+    found = meetings(
+        "South African President Cyril Ramaphosa's tour began last week in Kenya, where Ramaphosa met "
+        "President William Ruto, and continued in Kampala with President Yoweri Museveni."
+    )
+    assert {frozenset(p.name for p in m.participants) for m in found} == {
+        frozenset({"Cyril Ramaphosa", "William Ruto"}),
+        frozenset({"Cyril Ramaphosa", "Yoweri Museveni"}),
+    }
+
+
+def test_a_journey_continued_without_a_person_is_no_meeting(meetings):
+    assert meetings("The tour of President Cyril Ramaphosa continued in Kampala with a visit to a factory.") == []

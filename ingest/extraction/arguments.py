@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ingest.extraction import summits
 from ingest.extraction.document import Article, Candidate, unique
-from ingest.extraction.events import VISITOR_NOUNS
+from ingest.extraction.events import VISITOR_NOUNS, journey_of
 from ingest.extraction.references import earlier_subject, resolve
 from ingest.extraction.syntax import clause_of, governors, with_conjuncts, words_before
 from ingest.lexicon import load
@@ -83,6 +83,9 @@ def participants(article: Article, trigger: Token) -> list[Person]:
         for t in with_conjuncts(token):
             people.append(resolve(article, t))
     people = unique(people)
+    journey = journey_of(trigger) if is_verb else None
+    if journey is not None and len(people) == 1 and (who := traveller(article, journey)) is not None:
+        people = unique(people + [who])
     if is_verb and len(people) == 1:
         # The parser often hangs the counterpart off a neighbouring noun
         # ("met on Wednesday Deputy Prime Minister ... Walid al-Muallem").
@@ -101,6 +104,17 @@ def misplaced_subject(article: Article, root: Token) -> list[Token]:
         if article.people.at(t) and t.dep_ in ("pobj", "npadvmod", "nsubj", "nsubjpass", "dep", "compound"):
             return [t]
     return []
+
+
+def traveller(article: Article, journey: Token) -> Person | None:
+    """Whose journey it is: 'his tour', else the last subject named before it in the sentence or earlier."""
+    for c in journey.children:
+        if c.dep_ == "poss":
+            return resolve(article, c)
+    for t in reversed(list(article.doc[journey.sent.start : journey.sent.end])):
+        if t.dep_ in ("nsubj", "nsubjpass") and article.people.at(t):
+            return article.people.at(t)
+    return earlier_subject(article, journey.sent)
 
 
 def companions(article: Article, word: Token) -> list[Token]:
