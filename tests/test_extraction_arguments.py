@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ingest.extract import article_of
+from ingest.extract import article_of, extract
 from ingest.extraction import arguments, events
 from ingest.extraction.document import Candidate
 from ingest.nlp import parse
@@ -51,3 +51,55 @@ def test_separate_calls_are_one_meeting_with_each(article):
     one = Candidate(people=people, sentences=[t.sent], trigger=t, kind="phone_call", status="held")
     pairs = [names(c.people) for c in arguments.separately(a, one)]
     assert pairs == [{"Antony Blinken", "William Ruto"}, {"Antony Blinken", "Yoweri Museveni"}]
+
+
+def test_a_subject_the_parser_hung_elsewhere_is_the_subject(nlp):
+    # The parser sometimes reads "On Thursday Scholz" as one phrase, leaving the verbs
+    # without a subject; the person named before them is still who spent the hour.
+    doc = next(
+        parse(
+            nlp,
+            [
+                "On Thursday Chancellor Olaf Scholz was greeted with a guard of honour at the palace and then "
+                "spent about an hour with Premier Li Qiang."
+            ],
+        )
+    )
+    scholz = next(t for t in doc if t.text == "Scholz")
+    scholz.head, scholz.dep_ = doc[0], "pobj"
+    a = article_of(doc, date(2024, 3, 13))
+    assert {p.name for p in arguments.participants(a, trigger(a, "spent"))} == {"Olaf Scholz", "Li Qiang"}
+
+
+def test_a_call_with_both_x_and_y_is_one_call_with_each(nlp):
+    found = extract(
+        nlp(
+            "Chilean President Gabriel Boric said on Monday that he had spoken by phone "
+            "with both Javier Milei and Luis Arce."
+        ),
+        date(2024, 3, 13),
+    )
+    assert sorted(sorted(p.name for p in m.participants) for m in found) == [
+        ["Gabriel Boric", "Javier Milei"],
+        ["Gabriel Boric", "Luis Arce"],
+    ]
+    assert {m.kind for m in found} == {"phone_call"}
+
+
+def test_a_meeting_with_both_x_and_y_stays_one_meeting(nlp):
+    found = extract(
+        nlp("Chilean President Gabriel Boric met with both Javier Milei and Luis Arce in Santiago on Monday."),
+        date(2024, 3, 13),
+    )
+    assert [sorted(p.name for p in m.participants) for m in found] == [["Gabriel Boric", "Javier Milei", "Luis Arce"]]
+
+
+def test_who_of_a_coordinated_relative_clause_is_its_antecedent(nlp):
+    found = extract(
+        nlp(
+            '"Today is a truly historic day," said von der Leyen, who landed in Nairobi on Thursday '
+            "and was received in the afternoon by President William Ruto at State House."
+        ),
+        date(2024, 3, 13),
+    )
+    assert [sorted(p.name for p in m.participants) for m in found] == [["Ursula von der Leyen", "William Ruto"]]

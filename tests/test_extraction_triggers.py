@@ -126,3 +126,31 @@ def test_sitting_or_dining_with_someone_is_a_meeting(meetings):
     m = only(meetings("French President Emmanuel Macron dined with Chinese President Xi Jinping in Paris on Monday."))
     assert names(m) == {"Emmanuel Macron", "Xi Jinping"}
     assert meetings("French President Emmanuel Macron sat in the front row at the ceremony on Monday.") == []
+
+
+def test_a_meal_given_by_a_host_is_a_meeting(meetings):
+    m = only(meetings("Erdogan toured the mosque and was then given lunch by Prime Minister Anwar Ibrahim."))
+    assert names(m) == {"Anwar Ibrahim", "Recep Tayyip Erdoğan"}
+    m = only(
+        meetings("Prime Minister Anwar Ibrahim gave a dinner for Turkish President Recep Tayyip Erdogan on Tuesday.")
+    )
+    assert names(m) == {"Anwar Ibrahim", "Recep Tayyip Erdoğan"}
+
+
+def test_a_meal_without_a_guest_is_no_meeting(meetings):
+    assert meetings("Prime Minister Anwar Ibrahim gave a speech in Ankara and had lunch on Tuesday.") == []
+
+
+def test_a_journey_continued_with_a_host_is_a_meeting(meetings):
+    found = meetings(
+        "South African President Cyril Ramaphosa's tour began last week in Kenya, where Ramaphosa met "
+        "President William Ruto, and continued in Kampala with President Yoweri Museveni."
+    )
+    assert {frozenset(p.name for p in m.participants) for m in found} == {
+        frozenset({"Cyril Ramaphosa", "William Ruto"}),
+        frozenset({"Cyril Ramaphosa", "Yoweri Museveni"}),
+    }
+
+
+def test_a_journey_continued_without_a_person_is_no_meeting(meetings):
+    assert meetings("The tour of President Cyril Ramaphosa continued in Kampala with a visit to a factory.") == []

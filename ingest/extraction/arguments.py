@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ingest.extraction import summits
 from ingest.extraction.document import Article, Candidate, unique
-from ingest.extraction.events import VISITOR_NOUNS
+from ingest.extraction.events import VISITOR_NOUNS, journey_of
 from ingest.extraction.references import earlier_subject, resolve
 from ingest.extraction.syntax import clause_of, governors, with_conjuncts, words_before
 from ingest.lexicon import load
@@ -36,6 +36,7 @@ COMPANY_PREPS = {"with", "between", "among", "by", "to", "from", "of", "alongsid
 _TRIGGER_DATA = load("triggers.json")
 MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered by X"
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
+CALL_EACH_CUES = frozenset(_TRIGGER_DATA["call_each_cues"])  # "spoke by phone with both X and Y"
 SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
 DECEASED_WORDS = frozenset(_TRIGGER_DATA["deceased_words"])  # "named after the late King X"
 
@@ -61,11 +62,15 @@ def participants(article: Article, trigger: Token) -> list[Person]:
                 break
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
             for subject in subjects:
+                if is_verb and subject.tag_ == "WP" and head.dep_ == "relcl" and head.head.pos_ == "PROPN":
+                    subject = head.head  # "X, who landed on Thursday and was received by Y"
                 tokens.append(subject)
                 if is_verb and subject.lower_ in article.lex.meeting_nouns:
                     tokens.extend(companions(article, subject))  # "a visit by X to meet Y was ..."
             if subjects:
                 break
+            if head.dep_ == "ROOT" and is_verb:
+                tokens.extend(misplaced_subject(article, head))
         elif article.people.at(head):
             tokens.append(head)  # "Bashar Assad at a meeting in Sochi"
             break
@@ -78,6 +83,9 @@ def participants(article: Article, trigger: Token) -> list[Person]:
         for t in with_conjuncts(token):
             people.append(resolve(article, t))
     people = unique(people)
+    journey = journey_of(trigger) if is_verb else None
+    if journey is not None and len(people) == 1 and (who := traveller(article, journey)) is not None:
+        people = unique(people + [who])
     if is_verb and len(people) == 1:
         # The parser often hangs the counterpart off a neighbouring noun
         # ("met on Wednesday Deputy Prime Minister ... Walid al-Muallem").
@@ -85,6 +93,28 @@ def participants(article: Article, trigger: Token) -> list[Person]:
             if nominal_path(article, t, trigger):
                 people = unique(people + [article.people.at(t)])
     return people
+
+
+def misplaced_subject(article: Article, root: Token) -> list[Token]:
+    """A sentence verb with no subject: the parser hung the person named before it
+    elsewhere ("On Sunday X was greeted ... and then spent an hour with Y")."""
+    for t in reversed(list(article.doc[root.sent.start : root.i])):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return []  # another clause stands between
+        if article.people.at(t) and t.dep_ in ("pobj", "npadvmod", "nsubj", "nsubjpass", "dep", "compound"):
+            return [t]
+    return []
+
+
+def traveller(article: Article, journey: Token) -> Person | None:
+    """Whose journey it is: 'his tour', else the last subject named before it in the sentence or earlier."""
+    for c in journey.children:
+        if c.dep_ == "poss":
+            return resolve(article, c)
+    for t in reversed(list(article.doc[journey.sent.start : journey.sent.end])):
+        if t.dep_ in ("nsubj", "nsubjpass") and article.people.at(t):
+            return article.people.at(t)
+    return earlier_subject(article, journey.sent)
 
 
 def companions(article: Article, word: Token) -> list[Token]:
@@ -200,6 +230,16 @@ def separately(article: Article, c: Candidate) -> list[Candidate]:
     cued = cued or any(
         w.dep_ == "conj" and article.people.at(w) and any(a.lower_ in SEQUENCE_CUES for a in w.children)
         for w in trigger.subtree
+    )
+    # a call joins two lines: "spoke by phone with both X and Y" is one call with each
+    cued = cued or (
+        c.kind in ("phone_call", "video_call")
+        and any(
+            w.lower_ in CALL_EACH_CUES
+            and w.dep_ in ("preconj", "det")
+            and any(c.dep_ == "conj" for c in w.head.children)
+            for w in trigger.subtree
+        )
     )
     if not cued or len(c.people) < 3:
         return [c]

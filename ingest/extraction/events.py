@@ -25,6 +25,10 @@ VISITOR_NOUNS = frozenset(_TRIGGER_DATA["visitor_nouns"])
 PARTICLE_VERBS = _TRIGGER_DATA["particle_verbs"]  # "sat down with X"
 TIME_WITH_VERBS = frozenset(_TRIGGER_DATA["time_with_verbs"])  # "had half an hour with X"
 TIME_NOUNS = frozenset(_TRIGGER_DATA["time_nouns"])
+HOSPITALITY_VERBS = frozenset(_TRIGGER_DATA["hospitality_verbs"])  # "was given lunch by X"
+MEAL_NOUNS = frozenset(_TRIGGER_DATA["meal_nouns"])
+JOURNEY_VERBS = frozenset(_TRIGGER_DATA["journey_verbs"])  # "the tour continued in X with Y"
+JOURNEY_NOUNS = frozenset(_TRIGGER_DATA["journey_nouns"])
 COMPANY_VERBS = frozenset(
     _TRIGGER_DATA["company_verbs"]
 )  # a meeting when done "with" a person (forms too: "dined" lemmatises badly)
@@ -69,7 +73,9 @@ def triggers(article: Article, sent: Span) -> list[Token]:
             found.append(t)  # "the council session", "the gathering": see _attendees
         elif t.pos_ == "VERB" and lemma == "invite":
             found.append(t)
-        elif t.pos_ == "VERB" and particle_or_time_with(article, t):
+        elif t.pos_ == "VERB" and (
+            particle_or_time_with(article, t) or offers_meal(article, t) or journey_with(article, t)
+        ):
             found.append(t)
     return found
 
@@ -85,6 +91,40 @@ def particle_or_time_with(article: Article, t: Token) -> bool:
         return False
     objects = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS]
     return bool(objects) and any(with_person(article, w) for w in [t, *objects])
+
+
+def offers_meal(article: Article, t: Token) -> bool:
+    """'was given lunch by X', 'gave a dinner for X': a meal offered to or by a person."""
+    if t.lemma_.lower() not in HOSPITALITY_VERBS:
+        return False
+    meals = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MEAL_NOUNS]
+    tied = [c for c in t.children if c.dep_ in ("agent", "dative", "dobj")]
+    tied += [p for w in [t, *meals] for p in w.children if p.dep_ == "prep" and p.lower_ in ("for", "with")]
+    return bool(meals) and any(article.people.at(g) for w in tied for g in w.subtree)
+
+
+def journey_with(article: Article, t: Token) -> bool:
+    """'the tour continued in X with Y': a leg of a journey spent with a host."""
+    return journey_of(t) is not None and with_person(article, t)
+
+
+def journey_of(t: Token) -> Token | None:
+    """The journey noun a journey verb ('continued', 'ended') tells of: its subject, or
+    the subject or noun of the verb it is coordinated with ("the tour began in X and
+    continued in Y", "the tour, begun in X, ... and continued in Y")."""
+    if t.lemma_.lower() not in JOURNEY_VERBS:
+        return None
+    head = t
+    for _ in range(3):
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in JOURNEY_NOUNS), None)
+        if subject is not None:
+            return subject
+        if head is not t and head.pos_ == "NOUN" and head.lemma_.lower() in JOURNEY_NOUNS:
+            return head
+        if head.dep_ not in ("conj", "acl"):
+            break
+        head = head.head
+    return None
 
 
 def with_person(article: Article, word: Token) -> bool:
