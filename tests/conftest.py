@@ -14,6 +14,37 @@ def nlp():
     return get_nlp()
 
 
+EXTRACTION_DAY = "2024-03-13"  # the publication date of the extraction tests' sentences: a Wednesday
+
+
+@pytest.fixture
+def article(nlp):
+    """The document model (``ingest.extraction.document.Article``) of a text, as the walk gets it."""
+    from datetime import date
+
+    from ingest.extract import article_of
+    from ingest.nlp import parse
+
+    def read(text, published=EXTRACTION_DAY):
+        return article_of(next(parse(nlp, [text])), date.fromisoformat(published) if published else None)
+
+    return read
+
+
+@pytest.fixture
+def meetings(nlp):
+    """The meetings ``ingest.extract.extract`` finds in a text (stage 1 included)."""
+    from datetime import date
+
+    from ingest.extract import extract
+    from ingest.nlp import parse
+
+    def read(text, published=EXTRACTION_DAY):
+        return extract(next(parse(nlp, [text])), date.fromisoformat(published) if published else None)
+
+    return read
+
+
 @pytest.fixture
 def client_logged_in(client, django_user_model):
     user = django_user_model.objects.create_user("curator", password="a-long-passphrase")

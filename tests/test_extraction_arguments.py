@@ -4,20 +4,10 @@ these tests. No database is touched."""
 
 from datetime import date
 
-import pytest
-
 from ingest.extract import article_of, extract
 from ingest.extraction import arguments, events
 from ingest.extraction.document import Candidate
 from ingest.nlp import parse
-
-
-@pytest.fixture
-def article(nlp):
-    def read(text):
-        return article_of(next(parse(nlp, [text])), date(2024, 3, 13))
-
-    return read
 
 
 def trigger(a, word):

@@ -4,21 +4,7 @@ for these tests. No database is touched."""
 
 from datetime import date
 
-import pytest
-
-from ingest.extract import article_of
 from ingest.extraction import syntax
-from ingest.nlp import parse
-
-PUBLISHED = date(2024, 3, 13)
-
-
-@pytest.fixture
-def article(nlp):
-    def read(text, published=PUBLISHED):
-        return article_of(next(parse(nlp, [text])), published)
-
-    return read
 
 
 def test_an_article_without_a_publication_date_counts_from_its_dateline(article):

@@ -4,22 +4,9 @@ reference to another place, and the dateline's city. No database is touched."""
 
 from datetime import date
 
-import pytest
-
 from ingest.extract import extract
 from ingest.nlp import parse
 from tests.test_extract import names, only
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-@pytest.fixture
-def meetings(nlp):
-    def read(text, published=PUBLISHED):
-        doc = next(parse(nlp, [text]))
-        return extract(doc, date.fromisoformat(published))
-
-    return read
 
 
 def test_a_call_and_a_meeting_in_one_sentence_are_two_meetings(meetings):

@@ -2,25 +2,12 @@
 of a person of one article, under the fullest name the article gives. Sentences written
 for these tests; no database is touched."""
 
-from datetime import date
-
 import pytest
 
-from ingest.extract import extract
 from ingest.extraction.body import body_mask as _body_mask
 from ingest.extraction.mentions import name_tail
 from ingest.people import People
 from tests.test_extract import names, only
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-@pytest.fixture
-def meetings(nlp):
-    def read(text, published=PUBLISHED):
-        return extract(nlp(text), date.fromisoformat(published))
-
-    return read
 
 
 @pytest.fixture

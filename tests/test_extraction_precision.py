@@ -3,22 +3,7 @@ written for these tests: officials of one government meeting each other, party a
 cabinet meetings, the dead, ongoing processes, and one meeting read twice in a sentence.
 No database is touched."""
 
-from datetime import date
-
-import pytest
-
-from ingest.extract import extract
 from tests.test_extract import names, only
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-@pytest.fixture
-def meetings(nlp):
-    def read(text, published=PUBLISHED):
-        return extract(nlp(text), date.fromisoformat(published))
-
-    return read
 
 
 def test_a_governor_of_the_host_country_meeting_its_president_is_domestic(meetings):

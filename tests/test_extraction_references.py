@@ -41,14 +41,6 @@ def test_talks_in_another_city_are_another_event(last_trigger):
     assert references.elsewhere(a, talks) and not references.definite_reference(a, talks)
 
 
-@pytest.fixture
-def article(nlp):
-    def read(text):
-        return article_of(next(parse(nlp, [text])), date(2024, 3, 13))
-
-    return read
-
-
 def token(a, word, nth=0):
     return [t for t in a.doc if t.text == word][nth]
 

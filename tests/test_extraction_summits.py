@@ -3,23 +3,8 @@ session is multilateral and gathers the attendees the text lists; meetings on it
 sidelines or at it are in person; "after the summit" only dates another event.
 No database is touched."""
 
-from datetime import date
-
-import pytest
-
-from ingest.extract import extract
 from ingest.extraction import summits
 from tests.test_extract import names
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-@pytest.fixture
-def meetings(nlp):
-    def read(text, published=PUBLISHED):
-        return extract(nlp(text), date.fromisoformat(published))
-
-    return read
 
 
 def _multilateral(found):

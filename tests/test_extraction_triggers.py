@@ -5,20 +5,7 @@ No database is touched."""
 
 from datetime import date
 
-import pytest
-
-from ingest.extract import extract
 from tests.test_extract import names, only
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-@pytest.fixture
-def meetings(nlp):
-    def read(text, published=PUBLISHED):
-        return extract(nlp(text), date.fromisoformat(published))
-
-    return read
 
 
 def test_receiving_things_is_no_meeting(meetings):
