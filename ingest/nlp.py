@@ -27,11 +27,12 @@ def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after a blank line, after a line that ends a sentence, and after
     the first line (the headline); a hard-wrapped paragraph stays one text."""
     first_line = True
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    tokens = list(doc)  # one Token object each: doc[i] builds a new one on every call
+    for token in tokens[1:]:
+        previous = tokens[token.i - 1]
         if not (previous.is_space and "\n" in previous.text):
             continue
-        before = doc[token.i - 2] if token.i >= 2 else previous
+        before = tokens[token.i - 2] if token.i >= 2 else previous
         if previous.text.count("\n") >= 2 or before.text[-1:] in SENTENCE_ENDS or first_line:
             token.is_sent_start = True
         else:

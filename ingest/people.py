@@ -216,16 +216,16 @@ class People:
     def _link_fuller_forms(self):
         """A fuller form of a name the tagger missed ("Recep Tayyip Erdogan" in a photo
         caption after "Tayyip Erdogan" in the body) is that person, and names them."""
-        doc, i = self.doc, 0
+        doc, tokens, i = self.doc, self.tokens, 0
         while i < len(doc):
-            if doc[i].tag_ not in NAME_TAGS or i in self.by_token or not self.body[i]:
+            if tokens[i].tag_ not in NAME_TAGS or i in self.by_token or not self.body[i]:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and doc[j].tag_ in NAME_TAGS and j not in self.by_token and j - i < MAX_NAME_TOKENS:
+            while j < len(doc) and tokens[j].tag_ in NAME_TAGS and j not in self.by_token and j - i < MAX_NAME_TOKENS:
                 j += 1
             start = i
-            while start < j and (self._is_prefix_word(doc[start]) or doc[start].ent_type_ in PLACE_NAMES):
+            while start < j and (self._is_prefix_word(tokens[start]) or tokens[start].ent_type_ in PLACE_NAMES):
                 start += 1  # "Algerian Foreign Minister", "Kenya's"
             span, i = doc[start:j], j
             key = name_key(span.text)
