@@ -13,7 +13,7 @@ def _multilateral(found):
 
 def test_a_session_brings_together_the_people_it_lists(meetings):
     found = meetings(
-        "The council session in Astana on Tuesday brought together Chinese Premier Li Qiang, "
+        "The heads-of-government session in Bishkek on Tuesday brought together Chinese Premier Li Qiang, "
         "Russian Prime Minister Mikhail Mishustin and Indian Foreign Minister Subrahmanyam Jaishankar."
     )
     (m,) = _multilateral(found)

@@ -340,8 +340,8 @@ AGENCIES = {"Reuters", "AP", "AFP", "Xinhua", "Anadolu", "Bernama", "Getty Image
 @pytest.mark.parametrize(
     "text",
     [
-        "ALGIERS, Dec 12 (AFP) - Ethiopian Prime Minister Meles Zenawi and Eritrean President Isaias Afwerki "
-        "met in Algiers on Tuesday.",
+        "DAKAR, Dec 12 (AFP) - Senegalese President Macky Sall and Gambian President Adama Barrow "
+        "met in Dakar on Tuesday.",
         "Leaders meet\nBy Jane Doe, Reuters\nANKARA (Reuters) - Turkish President Tayyip Erdogan met Russian "
         "President Vladimir Putin in Ankara on Tuesday.",
         "Leaders meet\n\nKenyan President William Ruto met Ugandan President Yoweri Museveni in Entebbe on Monday. "
