@@ -82,17 +82,16 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         people = attendees  # each session of the sentence has its own people
     else:
         people = unique(arguments.participants(article, trigger) + attendees)
-    people = arguments.alive(
-        article, trigger.sent, [p for p in people if not summits.names_meeting(p) and not summits.dead_here(p, sent)]
-    )
+    people = [p for p in people if not summits.names_meeting(p) and not summits.absent(p, sent)]
     linked = True
     status = meeting_status(trigger)
     if status is None:
         return None
     if status == "held" and summits.is_session(trigger) and summits.scheduled(trigger):
         status = "planned"
-    group = references.group_in(article, trigger)
-    if len(people) < 2 and (group or references.definite_reference(article, trigger)):
+    group = references.group_in(article, trigger) if len(people) < 2 else []
+    definite = len(people) < 2 and references.definite_reference(article, trigger)
+    if len(people) < 2 and (group or definite):
         if group and len(group) >= 2:
             people = unique(people + group)
         elif article.context:
@@ -101,7 +100,7 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         if status != "held":
             # "The summit was called off": the meeting already read changes status;
             # "the next round of talks" is no meeting of these people.
-            if references.definite_reference(article, trigger):
+            if definite:
                 coreference.restates(article, people, status)
             return None
     if len(people) < 2:
@@ -110,15 +109,14 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         return None
     present = [p for p in arguments.present(article, trigger) if p not in people]
     people = unique(people + present)  # "..., in the presence of the foreign minister, X"
-    if attributes.vague(article, trigger):
-        when = attributes.explicit_date(article, sent, trigger, status)
-        if when is None or when.precision != "day":  # "have met three times this year"
-            article.remember(people)
-            return None
+    when = attributes.explicit_date(article, sent, trigger, status)
+    if attributes.vague(article, trigger) and (when is None or when.precision != "day"):
+        article.remember(people)  # "have met three times this year"
+        return None
     kind = attributes.kind(article, trigger, people)
     candidate = Candidate(people=people, sentences=[sent], trigger=trigger, kind=kind, status=status, linked=linked)
     candidate.present = present
-    candidate.when = attributes.explicit_date(article, sent, trigger, status)
+    candidate.when = when
     candidate.explicit_previous = attributes.previous(article, trigger)
     if candidate.explicit_previous and candidate.when is None:
         article.remember(people)

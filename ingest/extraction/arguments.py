@@ -6,13 +6,13 @@ Pronouns and group words are resolved by ``references``.
 
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ingest.extraction import summits
 from ingest.extraction.document import Article, Candidate, unique
 from ingest.extraction.events import VISITOR_NOUNS, journey_of
 from ingest.extraction.references import earlier_subject, resolve
-from ingest.extraction.syntax import clause_of, governors, with_conjuncts, words_before
+from ingest.extraction.syntax import clause_of, governors, with_conjuncts
 from ingest.lexicon import load
 from ingest.people import Person
 
@@ -38,7 +38,6 @@ MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 CALL_EACH_CUES = frozenset(_TRIGGER_DATA["call_each_cues"])  # "spoke by phone with both X and Y"
 SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
-DECEASED_WORDS = frozenset(_TRIGGER_DATA["deceased_words"])  # "named after the late King X"
 
 
 def participants(article: Article, trigger: Token) -> list[Person]:
@@ -205,21 +204,6 @@ def attendees(article: Article, trigger: Token) -> list[Person]:
             attending = earlier_subject(article, trigger.sent)  # 'he' names no one named after it
         return summits.attendees(trigger, article.sents, article.people, article.body, attending)
     return []
-
-
-def alive(article: Article, sent: Span, people: list[Person]) -> list[Person]:
-    """Without 'the late X' of this sentence: the dead meet nobody."""
-    doc = article.doc
-
-    def late(p: Person) -> bool:
-        return any(
-            t.lower_ in DECEASED_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("the", "his", "her", "their")
-            for m in p.mentions
-            if m.sent.start == sent.start
-            for t in words_before(m)
-        )
-
-    return [p for p in people if not late(p)]
 
 
 def separately(article: Article, c: Candidate) -> list[Candidate]:

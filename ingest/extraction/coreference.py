@@ -81,8 +81,8 @@ def add(article: Article, c: Candidate):
             return
     if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
         c.place, c.place_reason = place_from_context(article, c)
-    if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
-        c.place, c.place_reason = place_from_dateline(article, c)
+        if c.place is None:
+            c.place, c.place_reason = place_from_dateline(article, c)
     if c.when is None and c.status == "held":
         for m in reversed(article.meetings[-2:]):
             if m.status == "held" and m.when and (m.keys & c.keys) and c.trigger.sent.start - m.sentences[-1].end < 80:

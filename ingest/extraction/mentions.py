@@ -4,15 +4,13 @@ Pure functions over name keys and spaCy tokens (no Django); ``ingest.people``
 uses them to put every mention of a person under the fullest name the article gives.
 """
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from ingest.lexicon import load
 
 
 def name_tail(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -37,8 +35,7 @@ class MentionWords:
 
 @cache
 def mention_words() -> MentionWords:
-    with open(DATA_DIR / "mentions.json", encoding="utf-8") as f:
-        data = json.load(f)
+    data = load("mentions.json")
     return MentionWords(
         brackets=dict(map(tuple, data["nickname_brackets"])),
         cues=tuple(sorted((tuple(c.split()) for c in data["nickname_cues"]), key=len, reverse=True)),

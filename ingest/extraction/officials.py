@@ -5,15 +5,11 @@ gives each the English Wikipedia title and country. ``lookup`` returns the one o
 mention fits, or None when none or several do: unknown is better than wrong.
 """
 
-import json
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from functools import cache, lru_cache
 
+from ingest.lexicon import load
 from meetings.names import name_key
-
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "officials.json"
-YEAR_SLACK = 0  # years past an office's end still read as its holder's
 
 
 @dataclass(frozen=True)
@@ -24,7 +20,7 @@ class Office:
     organisation: str | None = None  # an international body's office: no country while held
 
     def held(self, year: int) -> bool:
-        return self.start <= year <= (self.end if self.end is not None else year) + YEAR_SLACK
+        return self.start <= year <= (self.end if self.end is not None else year)
 
 
 @dataclass(frozen=True)
@@ -53,8 +49,7 @@ class Official:
 
 @cache
 def _data() -> dict:
-    with open(DATA_FILE, encoding="utf-8") as f:
-        return json.load(f)
+    return load("officials.json")
 
 
 @cache
@@ -79,11 +74,12 @@ def _by_word() -> dict[str, list[Official]]:
     return index
 
 
-def _title_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)  # the same few hundred titles, asked for on every lookup
+def _title_words(title: str) -> frozenset[str]:
     """A title's telling words, synonyms brought to one form ('FM' -> 'foreign')."""
-    synonyms, generic = _data()["title_synonyms"], set(_data()["generic_title_words"])
+    synonyms, generic = _data()["title_synonyms"], _data()["generic_title_words"]
     words = " ".join(synonyms.get(w, w) for w in title.lower().replace("-", " ").split())
-    return {w for w in words.split() if w not in generic}
+    return frozenset(w for w in words.split() if w not in generic)
 
 
 def fits(mention: tuple[str, ...], form: tuple[str, ...]) -> bool:

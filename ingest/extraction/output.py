@@ -4,7 +4,6 @@ stated, a country guessed for one participant who has none, and ranked topics.
 """
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from ingest.lexicon import lookup_key
 from ingest.nlp import TOPICS_KEY
 from ingest.people import Person
 from meetings.countries import country_name
+from meetings.names import fold
 
 MAX_TOPICS = 8
 OWN_COUNTRY_WEIGHT = 0.75  # a participant's own country is a topic less often than another's
@@ -94,9 +94,7 @@ class ExtractedMeeting:
 
 
 def finish(article: Article, c: Candidate) -> ExtractedMeeting:
-    first = c.sentences[0]
-    evidence_sent = next((s for s in c.sentences if c.linked), first)
-    start, end = stripped(evidence_sent)
+    start, end = stripped(c.sentences[0])
     when = c.when
     if when is None and article.published and c.status == "held":
         when = dates.ResolvedDate(article.published, "day", "no date in the text: the publication date")
@@ -211,6 +209,5 @@ def stripped(sent: Span) -> tuple[int, int]:
 
 def slug(name: str) -> str:
     """Django's ``slugify`` without Django: ASCII, lower case, words joined by hyphens."""
-    value = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value.lower())
+    value = re.sub(r"[^\w\s-]", "", fold(str(name)))
     return re.sub(r"[-\s]+", "-", value).strip("-_")

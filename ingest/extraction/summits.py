@@ -191,17 +191,28 @@ def dead_here(person, span: Span) -> bool:
     )
 
 
-def historical(person, span: Span) -> bool:
-    """Named in the sentence but not there: 'where the founding prime minister X is buried',
-    'X's personal envoy' (only a possessor: X sent someone)."""
+def absent(person, span: Span) -> bool:
+    """Named in the sentence but dead, so at no meeting it reports: 'the late King X',
+    'the founding prime minister X', 'the estate where the hero X died'."""
     doc = span.doc
     if dead_here(person, span):
         return True
+    return any(
+        any(
+            t.lower_ in HISTORICAL_WORDS and t.pos_ != "ADV"  # "late on Thursday" is a time
+            for t in doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
+        )
+        for m in person.mentions
+        if span.start <= m.start < span.end
+    )
+
+
+def historical(person, span: Span) -> bool:
+    """Named in the sentence but not at the session: absent, or 'X's personal envoy' (only a
+    possessor: X sent someone)."""
+    if absent(person, span):
+        return True
     here = [m for m in person.mentions if span.start <= m.start < span.end]
-    for m in here:
-        before = doc[max(span.start, m.start - HISTORICAL_REACH) : m.start]
-        if any(t.lower_ in HISTORICAL_WORDS for t in before):
-            return True
     # a possessor of a thing, not of a name ('Hollande and Ukraine's Petro Poroshenko' misparsed)
     return bool(here) and all(m.root.dep_ == "poss" and m.root.head.pos_ != "PROPN" for m in here)
 
