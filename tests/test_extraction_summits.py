@@ -217,3 +217,11 @@ def test_a_person_named_as_dead_in_the_meeting_sentence_is_not_there(nlp):
     people = People(doc, body_mask(doc))
     dead = {p.name for p in people.in_span(doc[:]) if summits.dead_here(p, doc[:])}
     assert "Javier Milei" not in dead and any("Higgins" in name for name in dead)
+
+
+def test_summit_as_a_modifier_names_no_session(meetings):
+    found = meetings(
+        "Presidential spokesman Paulo Pimenta told reporters that the summit communique had been delayed "
+        "and that President Luiz Inacio Lula da Silva had asked Foreign Minister Mauro Vieira to sign it."
+    )
+    assert not found

@@ -39,8 +39,9 @@ def _modifiers(token: Token) -> set[str]:
 
 
 def is_session(token: Token) -> bool:
-    """A noun naming a summit or conference session ('summit', not 'press conference')."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    """A noun naming a summit or conference session ('summit', not 'press conference', nor
+    the modifier of 'summit documents', 'summit-watchers')."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
         return False
     if token.lower_ not in SESSION_NOUNS and token.lemma_.lower() not in SESSION_NOUNS:
         return False
