@@ -203,7 +203,7 @@ def test_the_four_presidents_are_the_four_named_before(meetings):
 def test_a_counted_group_needs_a_sentence_naming_exactly_that_many(nlp):
     doc = nlp("The four leaders will meet again at the summit in May.")
     assert summits.group_size(doc[:]) == 4
-    assert summits.group_size(nlp("The two leaders met at the summit.")[:]) == 0
+    assert summits.group_size(nlp("The two leaders met at the summit.")[:]) == 2  # joins others named
 
 
 def test_a_person_named_as_dead_in_the_meeting_sentence_is_not_there(nlp):
@@ -225,3 +225,15 @@ def test_summit_as_a_modifier_names_no_session(meetings):
         "and that President Luiz Inacio Lula da Silva had asked Foreign Minister Mauro Vieira to sign it."
     )
     assert not found
+
+
+def test_the_two_men_at_a_four_way_session_join_the_others_named(meetings):
+    found = meetings(
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev "
+        "held talks in Brussels on Sunday. "
+        "The two men met alone after two hours of three-way talks with European Council President Charles Michel "
+        "and French President Emmanuel Macron."
+    )
+    (m,) = _multilateral(found)
+    assert names(m) == {"Nikol Pashinyan", "Ilham Aliyev", "Charles Michel", "Emmanuel Macron"}
+    assert any(names(x) == {"Nikol Pashinyan", "Ilham Aliyev"} and x.kind == "in_person" for x in found)

@@ -49,6 +49,7 @@ def add(article: Article, c: Candidate):
             and m.sentences[-1].start == c.sentences[0].start
             and m.status == c.status
             and same_occasion(m, c, article.published)
+            and not (c.kind == "multilateral" and m.kind != "multilateral")  # two of a session met apart
         ):
             # "X and Y met on Thursday, in talks brokered by Z": the second word adds Z
             merge(m, c)

@@ -219,14 +219,15 @@ def historical(person, span: Span) -> bool:
 
 
 def group_size(sent: Span) -> int:
-    """'the four presidents', 'the 5 leaders': the number of officials the sentence counts."""
+    """'the four presidents', 'the 5 leaders', 'the two men' (with others the session's
+    sentence names): the number of officials the sentence counts."""
     for t in sent:
         if t.lower_ not in COUNTED_GROUP_NOUNS:
             continue
         for c in t.children:
             if c.dep_ == "nummod":
                 n = NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
-                if n >= MIN_ATTENDEES:
+                if n >= 2:
                     return n
     return 0
 
