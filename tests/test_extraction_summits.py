@@ -237,3 +237,16 @@ def test_the_two_men_at_a_four_way_session_join_the_others_named(meetings):
     (m,) = _multilateral(found)
     assert names(m) == {"Nikol Pashinyan", "Ilham Aliyev", "Charles Michel", "Emmanuel Macron"}
     assert any(names(x) == {"Nikol Pashinyan", "Ilham Aliyev"} and x.kind == "in_person" for x in found)
+
+
+def test_officials_said_to_attend_the_session_named_again_later_join_it(meetings):
+    found = meetings(
+        "The Pacific Islands Forum leaders' summit opened in Nuku'alofa on Monday. "
+        "Heavy rain kept the crowds away. "
+        "Fijian Prime Minister Sitiveni Rabuka, attending his first such summit since his election, called for unity. "
+        "Tongan Prime Minister Siaosi Sovaleni chaired the meeting as host. "
+        "Samoa's Fiame Naomi Mata'afa did not travel for the meeting."
+    )
+    (m,) = _multilateral(found)
+    assert {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(m)
+    assert not any("Mata'afa" in n for n in names(m))

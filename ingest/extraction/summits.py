@@ -32,6 +32,7 @@ DEATH_LEMMAS = frozenset(_DATA["death_lemmas"])  # "the estate where X died"
 COUNTED_GROUP_NOUNS = frozenset(_DATA["counted_group_nouns"])  # "the four presidents"
 NUMBER_WORDS = _DATA["number_words"]
 COUNTED_GROUP_REACH = _DATA["counted_group_reach"]  # sentences back to find the group's members
+NAMED_AGAIN_REACH = _DATA["named_again_reach"]  # sentences on where "X chaired the meeting" adds X
 
 
 def _modifiers(token: Token) -> set[str]:
@@ -246,6 +247,30 @@ def counted_group(sent: Span, sents: list[Span], people, body: list[bool]) -> li
     return []
 
 
+def attending_again(sents: list[Span], people) -> list:
+    """'X chaired the meeting', 'Y, attending his first Commonwealth summit': later sentences
+    that name the session again, with a determiner, as what an official attends."""
+    found = []
+    for s in sents:
+        for t in s:
+            if t.dep_ != "dobj" or not (is_session(t) or t.lower_ in GROUP_MEETING_NOUNS):
+                continue
+            verb = t.head
+            if verb.lemma_.lower() not in ATTENDANCE_LEMMAS or not any(c.dep_ in ("det", "poss") for c in t.children):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None and verb.dep_ in ("acl", "advcl"):
+                subject = (
+                    verb.head
+                    if verb.dep_ == "acl"
+                    else next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                )
+            person = people.at(subject) if subject is not None else None
+            if person is not None and person not in found:
+                found.append(person)
+    return found
+
+
 def attendees(trigger: Token, sents: list[Span], people, body: list[bool], attending=None) -> list:
     """The people the text places at the session ``trigger`` names, in the order named:
     ``attending`` (who 'attends' it), those of its sentence (of its own phrase when the
@@ -267,8 +292,10 @@ def attendees(trigger: Token, sents: list[Span], people, body: list[bool], atten
             if not body[s.start] or not named or not says_who_attended(s):
                 break
             found.extend(p for p in named if p not in found and not historical(p, s))
+    again = attending_again(sents[index + 1 : index + 1 + NAMED_AGAIN_REACH], people) if index is not None else []
+    found.extend(p for p in again if p not in found)
     found = [p for p in found if p.role or p.country or p is attending]  # an official, not a place
     if len(found) < MIN_ATTENDEES:
         found.extend(p for p in counted_group(sent, sents, people, body) if p not in found)
-    least = MIN_ATTENDEES if attending is None else 2
+    least = MIN_ATTENDEES if attending is None and not again else 2
     return found if len(found) >= least else []
