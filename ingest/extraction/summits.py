@@ -4,7 +4,8 @@ A summit, council session or conference is ``multilateral``; two leaders meeting
 its sidelines, or "at the summit", meet ``in_person``. The attendees of a session are
 the people its sentence names and those of the sentences right after it that say who
 took part ("Around the table were A, B and C", "the summit, chaired by X, brought
-together ..."). Cue words live in ``ingest/data/summits.json``.
+together ..."), and the officials a later sentence says attend it when it names the
+session again ("Y chaired the meeting"). Cue words live in ``ingest/data/summits.json``.
 """
 
 from spacy.tokens import Span, Token
