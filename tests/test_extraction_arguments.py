@@ -93,3 +93,16 @@ def test_who_of_a_coordinated_relative_clause_is_its_antecedent(nlp):
         date(2024, 3, 13),
     )
     assert [sorted(p.name for p in m.participants) for m in found] == [["Ursula von der Leyen", "William Ruto"]]
+
+
+def test_the_object_of_a_verb_done_during_talks_took_part(article):
+    a = article(
+        "Chilean President Gabriel Boric pressed Peruvian President Dina Boluarte on migration "
+        "during talks on Tuesday in Lima."
+    )
+    assert names(arguments.participants(a, trigger(a, "talks"))) == {"Gabriel Boric", "Dina Boluarte"}
+
+
+def test_the_object_of_a_verb_done_before_talks_did_not(article):
+    a = article("Chilean President Gabriel Boric criticised Peruvian President Dina Boluarte before talks in Lima.")
+    assert "Dina Boluarte" not in names(arguments.participants(a, trigger(a, "talks")))

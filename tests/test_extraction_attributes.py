@@ -46,3 +46,19 @@ def test_the_subject_of_hosted_is_the_host(reading):
     a, sent, t, people = reading("Kenyan President William Ruto hosted Ugandan President Yoweri Museveni.")
     assert attributes.host(a, t, people, None).name == "William Ruto"
     assert not attributes.vague(a, t) and not attributes.previous(a, t)
+
+
+def test_a_year_naming_a_deal_is_no_date_of_the_meeting(meetings):
+    found = meetings(
+        "Zambian President Hakainde Hichilema met Malawian President Lazarus Chakwera in Lusaka on Monday. "
+        "The two discussed the slow rollout of the 2019 border trade agreement."
+    )
+    assert [str(m.date) for m in found] == ["2024-03-11"]
+
+
+def test_a_year_naming_the_summit_dates_it(meetings):
+    found = meetings(
+        "Zambian President Hakainde Hichilema and Malawian President Lazarus Chakwera "
+        "talked at the 2021 summit in Lilongwe."
+    )
+    assert found and found[0].date is not None and found[0].date.year == 2021

@@ -38,6 +38,7 @@ MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 CALL_EACH_CUES = frozenset(_TRIGGER_DATA["call_each_cues"])  # "spoke by phone with both X and Y"
 SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
+WITHIN_MEETING_PREPS = frozenset(_TRIGGER_DATA["within_meeting_preps"])  # "X pressed Y during talks"
 
 
 def participants(article: Article, trigger: Token) -> list[Person]:
@@ -60,6 +61,9 @@ def participants(article: Article, trigger: Token) -> list[Person]:
             if head.lemma_.lower() in article.lex.speech_verbs and trigger.dep_ == "ccomp":
                 break
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+            if subjects and not tokens and came_through(trigger, head, WITHIN_MEETING_PREPS):
+                # "X pressed Y during talks": what X did to Y was done at the talks
+                tokens.extend(c for c in head.children if c.dep_ == "dobj")
             for subject in subjects:
                 if is_verb and subject.tag_ == "WP" and head.dep_ == "relcl" and head.head.pos_ == "PROPN":
                     subject = head.head  # "X, who landed on Thursday and was received by Y"
@@ -92,6 +96,11 @@ def participants(article: Article, trigger: Token) -> list[Person]:
             if nominal_path(article, t, trigger):
                 people = unique(people + [article.people.at(t)])
     return people
+
+
+def came_through(trigger: Token, verb: Token, preps: frozenset[str]) -> bool:
+    """Does the trigger noun hang on the verb through one of these prepositions?"""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in preps and trigger.head.head.i == verb.i
 
 
 def misplaced_subject(article: Article, root: Token) -> list[Token]:

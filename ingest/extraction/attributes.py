@@ -102,12 +102,27 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
             "after",
         ):
             continue
+        if names_other_thing(article, ent, trigger):
+            continue
         resolved = dates.resolve(text, article.published, future=future)
         if resolved is not None and resolved.precision in ("day", "week", "month"):
             return resolved
         if resolved is not None and ent.root.i in near:
             return resolved
     return None
+
+
+def names_other_thing(article: Article, ent: Span, trigger: Token) -> bool:
+    """'the 2005 peace deal': a year that tells which deal, not when the meeting was
+    ('the 2018 summit' dates the summit itself)."""
+    root = ent.root
+    return (
+        root.dep_ in ("nummod", "compound", "amod")
+        and root.head.pos_ == "NOUN"
+        and not root.head.ent_type_  # "Friday morning" is one time
+        and root.head.i != trigger.i
+        and root.head.lemma_.lower() not in article.lex.meeting_nouns
+    )
 
 
 def place(article: Article, sent: Span, trigger: Token, people: list[Person]) -> tuple[Place | None, str]:
