@@ -48,7 +48,7 @@ def participants(article: Article, trigger: Token) -> list[Person]:
     tokens = companions(article, trigger)
     is_verb = trigger.pos_ in ("VERB", "AUX")
     head, hops = trigger, 0
-    while head.dep_ in CLIMB_DEPS and hops < 5:
+    while (head.dep_ in CLIMB_DEPS or loose_clause(head)) and hops < 5:
         if head.dep_ in ("nsubj", "nsubjpass") and not is_verb:
             break  # "The meeting between X and Y was held": the trigger is the subject
         head = head.head
@@ -96,6 +96,17 @@ def participants(article: Article, trigger: Token) -> list[Person]:
             if nominal_path(article, t, trigger):
                 people = unique(people + [article.people.at(t)])
     return people
+
+
+def loose_clause(verb: Token) -> bool:
+    """A verb with no subject the parser hung loosely on another ('He saw X first, then held
+    talks with Y'): it shares that verb's subject."""
+    return (
+        verb.dep_ == "dep"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def came_through(trigger: Token, verb: Token, preps: frozenset[str]) -> bool:

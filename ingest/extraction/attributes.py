@@ -74,7 +74,12 @@ def vague(article: Article, trigger: Token) -> bool:
 
 
 def previous(article: Article, trigger: Token) -> bool:
-    return any(c.lower_ in article.lex.previous_cues for c in trigger.children if c.dep_ in ("amod", "advmod"))
+    """'their last meeting', 'X first met Y': an earlier meeting ('saw X first, then Y' orders two)."""
+    return any(
+        c.lower_ in article.lex.previous_cues
+        for c in trigger.children
+        if c.dep_ == "amod" or (c.dep_ == "advmod" and not (trigger.pos_ == "VERB" and c.i > trigger.i))
+    )
 
 
 def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> dates.ResolvedDate | None:

@@ -61,8 +61,9 @@ def pronoun(article: Article, token: Token) -> Person | None:
         subject = t.dep_ in SUBJECTS or (t.dep_ == "compound" and t.head.dep_ in SUBJECTS)
         if p and subject and p not in hosts and t.tag_ != "WP":
             return p
+    main_subject = token.dep_ == "nsubj" and token.head.dep_ == "ROOT"  # "He saw X": no cataphora
     subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and article.people.at(t)), None)
-    if subject is not None and subject.i != token.i and article.people.at(subject) not in hosts:
+    if subject is not None and not main_subject and subject.i != token.i and article.people.at(subject) not in hosts:
         return article.people.at(subject)
     if hosts:
         # "On Friday Ban was in N'Djamena, where Deby hosted him": a misparsed subject
