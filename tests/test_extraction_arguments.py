@@ -135,3 +135,12 @@ def test_he_at_the_head_of_a_sentence_names_no_one_after_it(article):
     )
     he = next(t for t in a.doc if t.text == "He")
     assert arguments.resolve(a, he).name == "Olusegun Obasanjo"
+
+
+def test_his_names_the_possessor_named_before_it_not_a_later_subject(article):
+    a = article(
+        "It was Boric's second trip to the port, after his first talks with Boluarte there in May, "
+        "and officials said the visit had been planned since President Gustavo Petro received him in Bogota."
+    )
+    his = next(t for t in a.doc if t.text == "his")
+    assert arguments.resolve(a, his).name == "Gabriel Boric"

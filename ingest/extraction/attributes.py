@@ -25,6 +25,7 @@ VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go",
 HOST_VERBS = {"host", "receive", "welcome", "greet", "invite"}
 ONE_TIME = {"last", "first", "previous", "latest", "only"}  # "the last time they met" is one meeting
 CONTINUATION_VERBS = frozenset(load("triggers.json")["continuation_verbs"])  # "will continue to discuss it with X"
+BOUNDING_MARKS = frozenset(load("triggers.json")["bounding_marks"])  # "since X agreed in March"
 
 
 def kind(article: Article, trigger: Token, people: list[Person]) -> str:
@@ -107,7 +108,7 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
             "after",
         ):
             continue
-        if names_other_thing(article, ent, trigger):
+        if names_other_thing(article, ent, trigger) or in_bounding_clause(ent, trigger):
             continue
         resolved = dates.resolve(text, article.published, future=future)
         if resolved is not None and resolved.precision in ("day", "week", "month"):
@@ -115,6 +116,17 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
         if resolved is not None and ent.root.i in near:
             return resolved
     return None
+
+
+def in_bounding_clause(ent: Span, trigger: Token) -> bool:
+    """'... since Tehran and Riyadh agreed in March': a date inside a clause that bounds
+    the meeting in time dates that clause's own event."""
+    t = ent.root
+    while t.head.i != t.i and t.i != trigger.i:
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in BOUNDING_MARKS for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def names_other_thing(article: Article, ent: Span, trigger: Token) -> bool:

@@ -222,8 +222,8 @@ def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, s
         return None, ""
     if c.when is not None and abs((c.when.date - article.published).days) > DATELINE_DAYS:
         return None, ""
-    place = gazetteer().resolve(dateline["place"])
-    if place is None or place.is_country:
+    place = gazetteer().resolve(dateline["place"]) or gazetteer().resolve(dateline["place"].split(",")[0])
+    if place is None or place.is_country:  # "SIRTE, Libya": the city before the country
         return None, ""
     return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
 

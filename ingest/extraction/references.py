@@ -62,6 +62,11 @@ def pronoun(article: Article, token: Token) -> Person | None:
         if p and subject and p not in hosts and t.tag_ != "WP":
             return p
     main_subject = token.dep_ == "nsubj" and token.head.dep_ == "ROOT"  # "He saw X": no cataphora
+    if token.lower_ in ("his", "her"):
+        # "It was X's second trip, after his first talks with Y": the possessor named before
+        owner = next((t for t in reversed(list(article.doc[sent.start : token.i])) if t.dep_ == "poss"), None)
+        if owner is not None and article.people.at(owner) not in hosts | {None}:
+            return article.people.at(owner)
     subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and article.people.at(t)), None)
     if subject is not None and not main_subject and subject.i != token.i and article.people.at(subject) not in hosts:
         return article.people.at(subject)
