@@ -179,6 +179,14 @@ def companions(article: Article, word: Token) -> list[Token]:
         ):
             preps = [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # "with X and with Y"
             tokens.extend(c for p in preps for c in p.children if c.dep_ == "pobj")
+            tokens.extend(  # "a meeting with X set for Monday" parsed as a clause: X its subject
+                s
+                for p in preps
+                for c in p.children
+                if c.dep_ == "pcomp" and c.pos_ == "VERB"
+                for s in c.children
+                if s.dep_ == "nsubj"
+            )
     return tokens
 
 

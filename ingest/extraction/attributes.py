@@ -25,6 +25,7 @@ VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go",
 HOST_VERBS = {"host", "receive", "welcome", "greet", "invite"}
 ONE_TIME = {"last", "first", "previous", "latest", "only"}  # "the last time they met" is one meeting
 CONTINUATION_VERBS = frozenset(load("triggers.json")["continuation_verbs"])  # "will continue to discuss it with X"
+SCHEDULE_WORDS = frozenset(load("triggers.json")["schedule_words"])  # "a meeting set for Monday"
 BOUNDING_MARKS = frozenset(load("triggers.json")["bounding_marks"])  # "since X agreed in March"
 
 
@@ -98,7 +99,9 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
         text = ent.text
         if any(w in text.lower() for w in ("since", "past", "for ", "during", "until", "years", "decades")):
             continue
-        if ent.start > 0 and article.doc[ent.start - 1].lower_ in (
+        if scheduled_for(article, ent):
+            pass  # "a meeting set for Monday"
+        elif ent.start > 0 and article.doc[ent.start - 1].lower_ in (
             "since",
             "until",
             "till",
@@ -116,6 +119,13 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
         if resolved is not None and ent.root.i in near:
             return resolved
     return None
+
+
+def scheduled_for(article: Article, ent: Span) -> bool:
+    """'set for Monday', 'scheduled for May 2': the day a meeting was fixed for."""
+    if ent.start < 2 or article.doc[ent.start - 1].lower_ != "for":
+        return False
+    return article.doc[ent.start - 2].lemma_.lower() in SCHEDULE_WORDS
 
 
 def in_bounding_clause(ent: Span, trigger: Token) -> bool:

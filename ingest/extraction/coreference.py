@@ -83,6 +83,9 @@ def add(article: Article, c: Candidate):
         c.place, c.place_reason = place_from_context(article, c)
         if c.place is None:
             c.place, c.place_reason = place_from_dateline(article, c)
+    elif c.place is None and c.kind == "in_person" and c.when is not None:
+        # "called off a meeting set for Monday": a meeting of the filing day was to be where the reporter is
+        c.place, c.place_reason = place_from_dateline(article, c)
     if c.when is None and c.status == "held":
         for m in reversed(article.meetings[-2:]):
             if m.status == "held" and m.when and (m.keys & c.keys) and c.trigger.sent.start - m.sentences[-1].end < 80:
