@@ -144,3 +144,11 @@ def test_his_names_the_possessor_named_before_it_not_a_later_subject(article):
     )
     his = next(t for t in a.doc if t.text == "his")
     assert arguments.resolve(a, his).name == "Gabriel Boric"
+
+
+def test_a_title_with_an_of_phrase_names_its_holder(meetings):
+    found = meetings(
+        "Chinese Foreign Minister Wang Yi met Prime Minister Narendra Modi and "
+        "Minister for External Affairs Subrahmanyam Jaishankar in New Delhi on Monday."
+    )
+    assert any("Jaishankar" in p.name for m in found for p in m.participants)

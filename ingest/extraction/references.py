@@ -35,10 +35,23 @@ def resolve(article: Article, token: Token) -> Person | None:
         person = article.people.at(t)
         if person is not None and t.dep_ in ("compound", "appos", "conj") and t.head.i == token.i:
             return person
+        if person is not None and t.dep_ == "pobj" and t.head.head.i == token.i and titled_by(article, token, t):
+            return person  # "Minister for International Cooperation Ko Ko Hlaing"
     if token.lower_ in ("he", "his", "him", "she", "her"):
         return pronoun(article, token)
     # a description of the person in focus, or a name the tagger missed, in a participant's place
     return described(article, token) or article.people.adopt(token)
+
+
+def titled_by(article: Article, title: Token, name: Token) -> bool:
+    """'Minister of Foreign Affairs X': a title whose 'of'/'for' phrase ends in the holder's name."""
+    return (
+        title.pos_ == "PROPN"
+        and title.lower_ in article.lex.title_words
+        and name.head.lower_ in ("of", "for")
+        and name.pos_ == "PROPN"
+        and name.lower_ not in article.lex.title_words  # "Envoy of the Secretary-General": another office
+    )
 
 
 def pronoun(article: Article, token: Token) -> Person | None:
