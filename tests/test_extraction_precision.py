@@ -66,3 +66,11 @@ def test_helping_on_the_sidelines_is_no_meeting(meetings):
         "Former Nigerian leader Olusegun Obasanjo has been helping on the sidelines this month."
     )
     assert len(found) == 1 and "Olusegun Obasanjo" not in names(found[0])
+
+
+def test_a_king_dining_with_the_princes_of_his_house_is_domestic(meetings):
+    found = meetings(
+        "King Philippe of Belgium hosted a state banquet for the visiting couple at the palace in Brussels "
+        "on Tuesday evening, with Prince Emmanuel and Prince Laurent among the guests."
+    )
+    assert found == []
