@@ -93,3 +93,62 @@ def test_who_of_a_coordinated_relative_clause_is_its_antecedent(nlp):
         date(2024, 3, 13),
     )
     assert [sorted(p.name for p in m.participants) for m in found] == [["Ursula von der Leyen", "William Ruto"]]
+
+
+def test_the_object_of_a_verb_done_during_talks_took_part(article):
+    a = article(
+        "Chilean President Gabriel Boric pressed Peruvian President Dina Boluarte on migration "
+        "during talks on Tuesday in Lima."
+    )
+    assert names(arguments.participants(a, trigger(a, "talks"))) == {"Gabriel Boric", "Dina Boluarte"}
+
+
+def test_the_object_of_a_verb_done_before_talks_did_not(article):
+    a = article("Chilean President Gabriel Boric criticised Peruvian President Dina Boluarte before talks in Lima.")
+    assert "Dina Boluarte" not in names(arguments.participants(a, trigger(a, "talks")))
+
+
+def test_saw_one_first_then_met_the_other_is_two_meetings(meetings):
+    found = meetings(
+        "Former Nigerian President Olusegun Obasanjo reached Nairobi on Monday. "
+        "Obasanjo had spent the morning going from one camp to the other. "
+        "He saw President William Ruto first, then held a separate meeting with opposition leader Raila Odinga."
+    )
+    pairs = [{p.name for p in m.participants} for m in found]
+    assert {"Olusegun Obasanjo", "William Ruto"} in pairs and {"Olusegun Obasanjo", "Raila Odinga"} in pairs
+
+
+def test_a_verb_hung_loosely_on_another_shares_its_subject():
+    """The parser sometimes hangs the second verb of 'saw X first, then held talks with Y' as a bare 'dep'."""
+    subject = type("T", (), {"dep_": "nsubj"})()
+    head = type("T", (), {"pos_": "VERB"})()
+    verb = type("T", (), {"dep_": "dep", "pos_": "VERB", "head": head, "children": [subject]})()
+    assert not arguments.loose_clause(verb)
+    verb.children = []
+    assert arguments.loose_clause(verb)
+
+
+def test_he_at_the_head_of_a_sentence_names_no_one_after_it(article):
+    a = article(
+        "Former Nigerian President Olusegun Obasanjo reached Nairobi on Monday. "
+        "He met President William Ruto while opposition leader Raila Odinga waited outside."
+    )
+    he = next(t for t in a.doc if t.text == "He")
+    assert arguments.resolve(a, he).name == "Olusegun Obasanjo"
+
+
+def test_his_names_the_possessor_named_before_it_not_a_later_subject(article):
+    a = article(
+        "It was Boric's second trip to the port, after his first talks with Boluarte there in May, "
+        "and officials said the visit had been planned since President Gustavo Petro received him in Bogota."
+    )
+    his = next(t for t in a.doc if t.text == "his")
+    assert arguments.resolve(a, his).name == "Gabriel Boric"
+
+
+def test_a_title_with_an_of_phrase_names_its_holder(meetings):
+    found = meetings(
+        "Chinese Foreign Minister Wang Yi met Prime Minister Narendra Modi and "
+        "Minister for External Affairs Subrahmanyam Jaishankar in New Delhi on Monday."
+    )
+    assert any("Jaishankar" in p.name for m in found for p in m.participants)

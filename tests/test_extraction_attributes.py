@@ -46,3 +46,37 @@ def test_the_subject_of_hosted_is_the_host(reading):
     a, sent, t, people = reading("Kenyan President William Ruto hosted Ugandan President Yoweri Museveni.")
     assert attributes.host(a, t, people, None).name == "William Ruto"
     assert not attributes.vague(a, t) and not attributes.previous(a, t)
+
+
+def test_a_year_naming_a_deal_is_no_date_of_the_meeting(meetings):
+    found = meetings(
+        "Zambian President Hakainde Hichilema met Malawian President Lazarus Chakwera in Lusaka on Monday. "
+        "The two discussed the slow rollout of the 2019 border trade agreement."
+    )
+    assert [str(m.date) for m in found] == ["2024-03-11"]
+
+
+def test_a_year_naming_the_summit_dates_it(meetings):
+    found = meetings(
+        "Zambian President Hakainde Hichilema and Malawian President Lazarus Chakwera "
+        "talked at the 2021 summit in Lilongwe."
+    )
+    assert found and found[0].date is not None and found[0].date.year == 2021
+
+
+def test_a_date_in_a_clause_that_bounds_the_meeting_dates_that_clause(meetings):
+    found = meetings(
+        "Peruvian President Dina Boluarte and Chilean President Gabriel Boric spoke by telephone on Monday "
+        "about the border, their first conversation since Lima and Santiago agreed in January to reopen it."
+    )
+    assert [str(m.date) for m in found] == ["2024-03-11"]
+
+
+def test_a_dateline_with_city_and_country_places_the_days_meeting(meetings):
+    found = meetings(
+        "Leaders meet at the port\n"
+        "MOMBASA, Kenya, March 13 - Kenyan President William Ruto pressed Ugandan President Yoweri Museveni "
+        "on fuel transit during talks on Wednesday.",
+        published="2024-03-13",
+    )
+    assert [m.location.name for m in found] == ["Mombasa"]

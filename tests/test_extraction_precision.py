@@ -58,3 +58,19 @@ def test_a_meeting_inside_the_phrase_of_another_is_one_meeting(meetings):
     )
     geneva = [names(m) for m in found if m.location and m.location.name == "Geneva"]
     assert geneva == [{"William Ruto", "Samia Suluhu Hassan", "Viola Amherd"}]
+
+
+def test_helping_on_the_sidelines_is_no_meeting(meetings):
+    found = meetings(
+        "Former Ghanaian President Nana Akufo-Addo met Togolese President Faure Gnassingbe in Lome on Monday. "
+        "Former Nigerian leader Olusegun Obasanjo has been helping on the sidelines this month."
+    )
+    assert len(found) == 1 and "Olusegun Obasanjo" not in names(found[0])
+
+
+def test_a_king_dining_with_the_princes_of_his_house_is_domestic(meetings):
+    found = meetings(
+        "King Philippe of Belgium hosted a state banquet for the visiting couple at the palace in Brussels "
+        "on Tuesday evening, with Prince Emmanuel and Prince Laurent among the guests."
+    )
+    assert found == []

@@ -175,3 +175,16 @@ def test_the_status_reaches_the_extracted_meeting(nlp):
 )
 def test_no_meeting_is_extracted(nlp, text):
     assert read(nlp, text) == []
+
+
+def test_a_meeting_set_for_a_day_and_called_off_keeps_its_people_day_and_place(meetings):
+    found = meetings(
+        "Talks cut short\n"
+        "NAIROBI, March 12 - Ugandan Vice President Jessica Alupo abruptly called off a meeting with "
+        "President William Ruto set for Tuesday afternoon and flew back to Kampala.",
+        published="2024-03-13",
+    )
+    assert len(found) == 1
+    m = found[0]
+    assert {p.name for p in m.participants} == {"Jessica Alupo", "William Ruto"}
+    assert (m.status, str(m.date), m.location.name) == ("cancelled", "2024-03-12", "Nairobi")

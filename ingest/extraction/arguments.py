@@ -38,6 +38,7 @@ MEDIATING_VERBS = frozenset(_TRIGGER_DATA["mediating_verbs"])  # "talks brokered
 SEPARATE_CUES = frozenset(_TRIGGER_DATA["separate_cues"])  # "held separate calls with X and Y"
 CALL_EACH_CUES = frozenset(_TRIGGER_DATA["call_each_cues"])  # "spoke by phone with both X and Y"
 SEQUENCE_CUES = frozenset(_TRIGGER_DATA["sequence_cues"])  # "saw X and then Y"
+WITHIN_MEETING_PREPS = frozenset(_TRIGGER_DATA["within_meeting_preps"])  # "X pressed Y during talks"
 
 
 def participants(article: Article, trigger: Token) -> list[Person]:
@@ -47,7 +48,7 @@ def participants(article: Article, trigger: Token) -> list[Person]:
     tokens = companions(article, trigger)
     is_verb = trigger.pos_ in ("VERB", "AUX")
     head, hops = trigger, 0
-    while head.dep_ in CLIMB_DEPS and hops < 5:
+    while (head.dep_ in CLIMB_DEPS or loose_clause(head)) and hops < 5:
         if head.dep_ in ("nsubj", "nsubjpass") and not is_verb:
             break  # "The meeting between X and Y was held": the trigger is the subject
         head = head.head
@@ -60,6 +61,9 @@ def participants(article: Article, trigger: Token) -> list[Person]:
             if head.lemma_.lower() in article.lex.speech_verbs and trigger.dep_ == "ccomp":
                 break
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+            if subjects and not tokens and came_through(trigger, head, WITHIN_MEETING_PREPS):
+                # "X pressed Y during talks": what X did to Y was done at the talks
+                tokens.extend(c for c in head.children if c.dep_ == "dobj")
             for subject in subjects:
                 if is_verb and subject.tag_ == "WP" and head.dep_ == "relcl" and head.head.pos_ == "PROPN":
                     subject = head.head  # "X, who landed on Thursday and was received by Y"
@@ -92,6 +96,22 @@ def participants(article: Article, trigger: Token) -> list[Person]:
             if nominal_path(article, t, trigger):
                 people = unique(people + [article.people.at(t)])
     return people
+
+
+def loose_clause(verb: Token) -> bool:
+    """A verb with no subject the parser hung loosely on another ('He saw X first, then held
+    talks with Y'): it shares that verb's subject."""
+    return (
+        verb.dep_ == "dep"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def came_through(trigger: Token, verb: Token, preps: frozenset[str]) -> bool:
+    """Does the trigger noun hang on the verb through one of these prepositions?"""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in preps and trigger.head.head.i == verb.i
 
 
 def misplaced_subject(article: Article, root: Token) -> list[Token]:
@@ -159,6 +179,14 @@ def companions(article: Article, word: Token) -> list[Token]:
         ):
             preps = [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # "with X and with Y"
             tokens.extend(c for p in preps for c in p.children if c.dep_ == "pobj")
+            tokens.extend(  # "a meeting with X set for Monday" parsed as a clause: X its subject
+                s
+                for p in preps
+                for c in p.children
+                if c.dep_ == "pcomp" and c.pos_ == "VERB"
+                for s in c.children
+                if s.dep_ == "nsubj"
+            )
     return tokens
 
 

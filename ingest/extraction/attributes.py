@@ -25,6 +25,8 @@ VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go",
 HOST_VERBS = {"host", "receive", "welcome", "greet", "invite"}
 ONE_TIME = {"last", "first", "previous", "latest", "only"}  # "the last time they met" is one meeting
 CONTINUATION_VERBS = frozenset(load("triggers.json")["continuation_verbs"])  # "will continue to discuss it with X"
+SCHEDULE_WORDS = frozenset(load("triggers.json")["schedule_words"])  # "a meeting set for Monday"
+BOUNDING_MARKS = frozenset(load("triggers.json")["bounding_marks"])  # "since X agreed in March"
 
 
 def kind(article: Article, trigger: Token, people: list[Person]) -> str:
@@ -74,7 +76,12 @@ def vague(article: Article, trigger: Token) -> bool:
 
 
 def previous(article: Article, trigger: Token) -> bool:
-    return any(c.lower_ in article.lex.previous_cues for c in trigger.children if c.dep_ in ("amod", "advmod"))
+    """'their last meeting', 'X first met Y': an earlier meeting ('saw X first, then Y' orders two)."""
+    return any(
+        c.lower_ in article.lex.previous_cues
+        for c in trigger.children
+        if c.dep_ == "amod" or (c.dep_ == "advmod" and not (trigger.pos_ == "VERB" and c.i > trigger.i))
+    )
 
 
 def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> dates.ResolvedDate | None:
@@ -92,7 +99,9 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
         text = ent.text
         if any(w in text.lower() for w in ("since", "past", "for ", "during", "until", "years", "decades")):
             continue
-        if ent.start > 0 and article.doc[ent.start - 1].lower_ in (
+        if scheduled_for(article, ent):
+            pass  # "a meeting set for Monday"
+        elif ent.start > 0 and article.doc[ent.start - 1].lower_ in (
             "since",
             "until",
             "till",
@@ -102,12 +111,45 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
             "after",
         ):
             continue
+        if names_other_thing(article, ent, trigger) or in_bounding_clause(ent, trigger):
+            continue
         resolved = dates.resolve(text, article.published, future=future)
         if resolved is not None and resolved.precision in ("day", "week", "month"):
             return resolved
         if resolved is not None and ent.root.i in near:
             return resolved
     return None
+
+
+def scheduled_for(article: Article, ent: Span) -> bool:
+    """'set for Monday', 'scheduled for May 2': the day a meeting was fixed for."""
+    if ent.start < 2 or article.doc[ent.start - 1].lower_ != "for":
+        return False
+    return article.doc[ent.start - 2].lemma_.lower() in SCHEDULE_WORDS
+
+
+def in_bounding_clause(ent: Span, trigger: Token) -> bool:
+    """'... since Tehran and Riyadh agreed in March': a date inside a clause that bounds
+    the meeting in time dates that clause's own event."""
+    t = ent.root
+    while t.head.i != t.i and t.i != trigger.i:
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in BOUNDING_MARKS for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def names_other_thing(article: Article, ent: Span, trigger: Token) -> bool:
+    """'the 2005 peace deal': a year that tells which deal, not when the meeting was
+    ('the 2018 summit' dates the summit itself)."""
+    root = ent.root
+    return (
+        root.dep_ in ("nummod", "compound", "amod")
+        and root.head.pos_ == "NOUN"
+        and not root.head.ent_type_  # "Friday morning" is one time
+        and root.head.i != trigger.i
+        and root.head.lemma_.lower() not in article.lex.meeting_nouns
+    )
 
 
 def place(article: Article, sent: Span, trigger: Token, people: list[Person]) -> tuple[Place | None, str]:

@@ -84,6 +84,9 @@ def add(article: Article, c: Candidate):
         c.place, c.place_reason = place_from_context(article, c)
         if c.place is None:
             c.place, c.place_reason = place_from_dateline(article, c)
+    elif c.place is None and c.kind == "in_person" and c.when is not None:
+        # "called off a meeting set for Monday": a meeting of the filing day was to be where the reporter is
+        c.place, c.place_reason = place_from_dateline(article, c)
     if c.when is None and c.status == "held":
         for m in reversed(article.meetings[-2:]):
             if m.status == "held" and m.when and (m.keys & c.keys) and c.trigger.sent.start - m.sentences[-1].end < 80:
@@ -223,8 +226,8 @@ def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, s
         return None, ""
     if c.when is not None and abs((c.when.date - article.published).days) > DATELINE_DAYS:
         return None, ""
-    place = gazetteer().resolve(dateline["place"])
-    if place is None or place.is_country:
+    place = gazetteer().resolve(dateline["place"]) or gazetteer().resolve(dateline["place"].split(",")[0])
+    if place is None or place.is_country:  # "SIRTE, Libya": the city before the country
         return None, ""
     return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
 

@@ -35,10 +35,23 @@ def resolve(article: Article, token: Token) -> Person | None:
         person = article.people.at(t)
         if person is not None and t.dep_ in ("compound", "appos", "conj") and t.head.i == token.i:
             return person
+        if person is not None and t.dep_ == "pobj" and t.head.head.i == token.i and titled_by(article, token, t):
+            return person  # "Minister for International Cooperation Ko Ko Hlaing"
     if token.lower_ in ("he", "his", "him", "she", "her"):
         return pronoun(article, token)
     # a description of the person in focus, or a name the tagger missed, in a participant's place
     return described(article, token) or article.people.adopt(token)
+
+
+def titled_by(article: Article, title: Token, name: Token) -> bool:
+    """'Minister of Foreign Affairs X': a title whose 'of'/'for' phrase ends in the holder's name."""
+    return (
+        title.pos_ == "PROPN"
+        and title.lower_ in article.lex.title_words
+        and name.head.lower_ in ("of", "for")
+        and name.pos_ == "PROPN"
+        and name.lower_ not in article.lex.title_words  # "Envoy of the Secretary-General": another office
+    )
 
 
 def pronoun(article: Article, token: Token) -> Person | None:
@@ -61,8 +74,14 @@ def pronoun(article: Article, token: Token) -> Person | None:
         subject = t.dep_ in SUBJECTS or (t.dep_ == "compound" and t.head.dep_ in SUBJECTS)
         if p and subject and p not in hosts and t.tag_ != "WP":
             return p
+    main_subject = token.dep_ == "nsubj" and token.head.dep_ == "ROOT"  # "He saw X": no cataphora
+    if token.lower_ in ("his", "her"):
+        # "It was X's second trip, after his first talks with Y": the possessor named before
+        owner = next((t for t in reversed(list(article.doc[sent.start : token.i])) if t.dep_ == "poss"), None)
+        if owner is not None and article.people.at(owner) not in hosts | {None}:
+            return article.people.at(owner)
     subject = next((t for t in sent if t.dep_ == "nsubj" and t.tag_ != "WP" and article.people.at(t)), None)
-    if subject is not None and subject.i != token.i and article.people.at(subject) not in hosts:
+    if subject is not None and not main_subject and subject.i != token.i and article.people.at(subject) not in hosts:
         return article.people.at(subject)
     if hosts:
         # "On Friday Ban was in N'Djamena, where Deby hosted him": a misparsed subject
