@@ -98,6 +98,7 @@ def test_only_one_local_runner_reads_the_queue(api, settings):
         other.execute("SELECT pg_advisory_lock(%s)", [submissions.RUNNER_LOCK])
         assert submissions.runner_alive()
         assert read_queue() == 0 and Submission.objects.get().state == "queued"
+        other.execute("SELECT pg_advisory_unlock(%s)", [submissions.RUNNER_LOCK])  # closing alone frees it later
     finally:
         other.close()
     assert not submissions.runner_alive()
