@@ -58,6 +58,11 @@ def not_people() -> NotPeople:
     return NotPeople(**{name: frozenset(data[name]) for name in NotPeople.__dataclass_fields__})
 
 
+@cache
+def one_word_titles() -> frozenset[str]:
+    return frozenset(t for t in lexicon().titles if " " not in t)
+
+
 @dataclass(eq=False)
 class Person:
     """One person of the article, with every mention of them."""
@@ -354,11 +359,11 @@ class People:
         return bool(name_key(span.text))
 
     def _is_title_token(self, token: Token) -> bool:
-        low = lookup_key(token.text)
-        lex = lexicon()
-        return token.text[:1].isupper() and (
-            low in {t for t in lex.titles if " " not in t} or low in lex.title_abbreviations
-        )
+        text = token.text
+        if not text[:1].isupper():
+            return False
+        low = lookup_key(text)
+        return low in one_word_titles() or low in lexicon().title_abbreviations
 
     def _name_after(self, i: int) -> Span | None:
         doc = self.doc
