@@ -2,7 +2,7 @@
 
 The model is a setting (``PARLEY_SPACY_MODEL``). Two components of Parley's own are
 added: one that starts a sentence at paragraph and headline breaks (a headline or
-a caption is not part of the next sentence) and a span ruler that marks the topics of the
+a caption is not part of the next sentence) and one that marks the topics of the
 taxonomy and the organisations in ``ingest/data``.
 """
 
@@ -11,7 +11,8 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from ingest.extraction.text import article_body
 from ingest.lexicon import lexicon
@@ -42,6 +43,8 @@ def line_sentences(doc: Doc) -> Doc:
 
 
 def topic_patterns() -> list[dict]:
+    """Span-ruler style patterns: a phrase matched case-blind, or a one-token pattern
+    matched on the exact text."""
     lex = lexicon()
     patterns = []
     for topic in lex.topics:
@@ -57,16 +60,43 @@ def topic_patterns() -> list[dict]:
     return patterns
 
 
+class TopicMarker:
+    """Marks the topic and organisation patterns in ``doc.spans[TOPICS_KEY]``, as spaCy's
+    span ruler does, with two phrase matchers: the one-token acronyms matched on their exact
+    text rather than by a token ``Matcher``, which tries every pattern at every token."""
+
+    def __init__(self, nlp: Language, patterns: list[dict]):
+        self.case_blind = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, str]] = {}  # match key -> (label, id)
+        for entry in patterns:
+            key = repr((entry["label"], entry["id"]))
+            self.labels[nlp.vocab.strings.add(key)] = (entry["label"], entry["id"])
+            if isinstance(entry["pattern"], str):
+                self.case_blind.add(key, [nlp.make_doc(entry["pattern"])])
+            else:
+                (token,) = entry["pattern"]
+                self.exact.add(key, [Doc(nlp.vocab, words=[token["TEXT"]])])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = {
+            Span(doc, start, end, label=self.labels[key][0], span_id=self.labels[key][1])
+            for matcher in (self.case_blind, self.exact)
+            for key, start, end in matcher(doc)
+        }
+        doc.spans[TOPICS_KEY] = sorted(found)
+        return doc
+
+
+@Language.factory("parley_topics")
+def topic_marker(nlp: Language, name: str) -> TopicMarker:
+    return TopicMarker(nlp, topic_patterns())
+
+
 def build(model: str) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("parley_line_sentences", before="parser")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="parley_topics",
-        last=True,
-        config={"spans_key": TOPICS_KEY, "phrase_matcher_attr": "LOWER", "overwrite": False},
-    )
-    ruler.add_patterns(topic_patterns())
+    nlp.add_pipe("parley_topics", last=True)
     return nlp
 
 

@@ -58,6 +58,11 @@ def not_people() -> NotPeople:
     return NotPeople(**{name: frozenset(data[name]) for name in NotPeople.__dataclass_fields__})
 
 
+@cache
+def one_word_titles() -> frozenset[str]:
+    return frozenset(t for t in lexicon().titles if " " not in t)
+
+
 @dataclass(eq=False)
 class Person:
     """One person of the article, with every mention of them."""
@@ -104,6 +109,9 @@ class People:
         self.tokens = list(doc)  # made once: each doc[i] or walk over the doc builds Token objects anew
         self.year = year  # the publication's: which holder of an office a name means
         self.ents = list(doc.ents)
+        self.sentence_start = [0] * len(doc)  # per token: where its sentence starts (token.sent walks the doc)
+        for sent in doc.sents:
+            self.sentence_start[sent.start : sent.end] = [sent.start] * len(sent)
         self.full_name_words = {
             word for e in self.ents if e.label_ == "PERSON" and len(name_key(e.text)) > 1 for word in name_key(e.text)
         }
@@ -354,11 +362,11 @@ class People:
         return bool(name_key(span.text))
 
     def _is_title_token(self, token: Token) -> bool:
-        low = lookup_key(token.text)
-        lex = lexicon()
-        return token.text[:1].isupper() and (
-            low in {t for t in lex.titles if " " not in t} or low in lex.title_abbreviations
-        )
+        text = token.text
+        if not text[:1].isupper():
+            return False
+        low = lookup_key(text)
+        return low in one_word_titles() or low in lexicon().title_abbreviations
 
     def _name_after(self, i: int) -> Span | None:
         doc = self.doc
@@ -543,7 +551,7 @@ class People:
     def _read_role(self, person: Person, span: Span):
         """Titles and demonyms before the name, or in an apposition after it."""
         doc, lex = self.doc, lexicon()
-        sent_start = span.sent.start
+        sent_start = self.sentence_start[span.start]
         i = span.start - 1
         words: list[Token] = []
         while i >= sent_start:
@@ -569,7 +577,7 @@ class People:
                     and t.is_alpha
                     and words
                     and t.pos_ in ("PROPN", "NOUN", "ADJ")
-                    and t.i != t.sent.start
+                    and t.i != self.sentence_start[t.i]
                 )
             ):
                 words.insert(0, t)
@@ -684,7 +692,7 @@ class People:
             if person.countries:
                 continue
             for span in person.mentions:
-                for t in self.doc[max(span.sent.start, span.start - 6) : span.start]:
+                for t in self.doc[max(self.sentence_start[span.start], span.start - 6) : span.start]:
                     owner = self.by_token.get(t.i)
                     if owner and owner is not person and t.dep_ == "poss" and owner.country:
                         person.countries[owner.country] += 1
@@ -708,7 +716,7 @@ class People:
             if self._names_after(token):
                 continue  # "the President of Ghana, John Mahama": the name's own title
             country = None
-            for left in tokens[max(token.sent.start, token.i - 3) : token.i]:
+            for left in tokens[max(self.sentence_start[token.i], token.i - 3) : token.i]:
                 country = lex.demonyms.get(lookup_key(left.text)) or country
             if country is None and token.i + 2 < len(doc) and tokens[token.i + 1].lower_ == "of":
                 country = gazetteer().country_code(tokens[token.i + 2].text)
@@ -755,14 +763,14 @@ class People:
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and (lookup_key(after.text) in titles or after.text in HYPHENS or after.lower_ == "of"):
             return None  # part of a longer title, or "the president of the commission"
-        j = token.i
-        while j > token.sent.start and (lookup_key(doc[j - 1].text) in titles or doc[j - 1].text in HYPHENS):
+        j, sent_start = token.i, self.sentence_start[token.i]
+        while j > sent_start and (lookup_key(doc[j - 1].text) in titles or doc[j - 1].text in HYPHENS):
             j -= 1
         body = None
-        if j > token.sent.start and doc[j - 1].is_upper and doc[j - 1].is_alpha:
+        if j > sent_start and doc[j - 1].is_upper and doc[j - 1].is_alpha:
             j -= 1  # the body's acronym: "the UN envoy"
             body = doc[j]
-        if j == token.sent.start or doc[j - 1].lower_ != "the" or doc[j].i in self.by_token:
+        if j == sent_start or doc[j - 1].lower_ != "the" or doc[j].i in self.by_token:
             return None
         if body is None and lookup_key(token.text) == "leader":
             return None  # too vague without a country or a body

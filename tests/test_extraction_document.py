@@ -35,3 +35,22 @@ def test_conjuncts_and_the_clause_of_a_trigger(article):
     assert "met" in clause and "phone" not in clause  # the relative clause is another event
     obj = next(t for t in met.children if t.dep_ == "dobj")
     assert {t.text for t in syntax.with_conjuncts(obj)} >= {"Museveni", "Kagame"}
+
+
+def test_the_sentence_of_a_token_is_the_one_the_parse_gives(article):
+    a = article("Petro landed in Quito on Friday. He met President Daniel Noboa at the palace. They spoke of trade.")
+    for token in a.doc:
+        assert a.sentence_of(token).start == token.sent.start
+        assert a.sents[a.sentence_index[token.i]].start <= token.i < a.sents[a.sentence_index[token.i]].end
+    assert a.sentence_starting_at(a.sents[1].start) == 1
+    assert a.sentence_starting_at(a.sents[1].start + 1) is None
+
+
+def test_acronyms_are_marked_in_capitals_only_and_phrases_in_any_case(nlp):
+    from ingest.nlp import TOPICS_KEY, parse
+
+    (doc,) = parse(nlp, ["The EU and the eu envoy met at the United Nations to discuss climate change."])
+    marked = {(s.text, s.label_) for s in doc.spans[TOPICS_KEY]}
+    assert ("EU", "ORGANISATION") in marked and ("eu", "ORGANISATION") not in marked
+    assert ("United Nations", "ORGANISATION") in marked
+    assert [s.start for s in doc.spans[TOPICS_KEY]] == sorted(s.start for s in doc.spans[TOPICS_KEY])

@@ -194,7 +194,7 @@ def place_from_context(article: Article, c: Candidate) -> tuple[Place | None, st
             if c.trigger.sent.start - m.sentences[-1].end < 120:
                 return m.place, f"the place of the meeting reported just before ({m.place.label})"
     sents = article.sents
-    index = next((i for i, s in enumerate(sents) if s.start == c.sentences[0].start), None)
+    index = article.sentence_starting_at(c.sentences[0].start)
     if index is None:
         return None, ""
     for s in sents[max(0, index - 2) : index + 3]:

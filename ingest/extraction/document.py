@@ -25,6 +25,9 @@ class Article:
         self.body = body  # per token: does it stand in the article body?
         self.sents = list(doc.sents)  # doc.sents and span.ents walk the whole document on each use
         self.ents = list(doc.ents)
+        self.sentence_index = [0] * len(doc)  # per token: the index in ``sents`` of its sentence
+        for n, sent in enumerate(self.sents):
+            self.sentence_index[sent.start : sent.end] = [n] * len(sent)
         self.text = doc.user_data.get(SOURCE_TEXT, doc.text)  # evidence quotes the stored text
         self.people = People(doc, self.body, published.year if published else None)  # terms of office
         self.meetings: list[Candidate] = []
@@ -32,6 +35,15 @@ class Article:
         self.meeting_words = frozenset(self.lex.meeting_verbs) | frozenset(self.lex.meeting_nouns)
         self.phrase_kinds = phrase_kinds  # last token of a multi-token meeting word -> kind
         self.memo: dict = {}  # what a stage computes once per article ('salient': the person it is about)
+
+    def sentence_of(self, token: Token) -> Span:
+        """The sentence of a token, without walking the parse as ``token.sent`` does."""
+        return self.sents[self.sentence_index[token.i]]
+
+    def sentence_starting_at(self, start: int) -> int | None:
+        """The index in ``sents`` of the sentence that starts at token ``start``, if one does."""
+        n = self.sentence_index[start]
+        return n if self.sents[n].start == start else None
 
     def ents_in(self, span: Span) -> list[Span]:
         return [e for e in self.ents if e.start >= span.start and e.end <= span.end]

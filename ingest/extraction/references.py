@@ -55,7 +55,7 @@ def titled_by(article: Article, title: Token, name: Token) -> bool:
 
 
 def pronoun(article: Article, token: Token) -> Person | None:
-    sent = token.sent
+    sent = article.sentence_of(token)
     # "X refused to meet him": an object pronoun is not the subject of its own clause
     own_subjects = set()
     if token.lower_ in ("him", "her"):
@@ -201,7 +201,7 @@ def group_in(article: Article, trigger: Token) -> list[Person]:
             if article.meetings or article.context:
                 return article.meetings[-1].people if article.meetings else list(article.context)
             # "X shakes hands with Y during their meeting": the people named before it
-            return unique([article.people.at(t) for t in trigger.sent if t.i < trigger.i])
+            return unique([article.people.at(t) for t in article.sentence_of(trigger) if t.i < trigger.i])
     return []
 
 
@@ -226,7 +226,7 @@ def last_two_named(article: Article, trigger: Token, group: Token) -> list[Perso
     people named (or meant by a pronoun) in this sentence and the one before it; when
     the group noun names an office ('the two presidents'), the last two holding it."""
     office = group.lemma_.lower()
-    index = next(i for i, s in enumerate(article.sents) if s.start <= trigger.i < s.end)
+    index = article.sentence_index[trigger.i]
     start = article.sents[max(0, index - 1)].start
     recent = named_between(article, start, min(trigger.i, group.i))  # not the people named after "the two"
     if office in article.lex.title_words and office not in ANY_OFFICE:

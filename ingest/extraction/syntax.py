@@ -46,13 +46,10 @@ def clause_of(trigger: Token) -> list[Token]:
     head = trigger
     while head.pos_ not in ("VERB", "AUX") and head.dep_ not in OTHER_CLAUSES and head.head.i != head.i:
         head = head.head
-    skip = {
-        t.i
-        for c in head.subtree
-        if c.dep_ in OTHER_CLAUSES and c is not head and trigger not in c.subtree
-        for t in c.subtree
-    }
-    return [t for t in head.subtree if t.i not in skip]
+    holds_trigger = {trigger.i, *(a.i for a in trigger.ancestors)}  # the words whose subtree holds it
+    words = list(head.subtree)
+    skip = {t.i for c in words if c.dep_ in OTHER_CLAUSES and c.i not in holds_trigger for t in c.subtree}
+    return [t for t in words if t.i not in skip]
 
 
 def is_time(prep: Token) -> bool:
