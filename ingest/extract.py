@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction import arguments, attributes, coreference, events, references, summits
+from ingest.extraction import arguments, attributes, coreference, events, places, references, summits
 from ingest.extraction.body import body_mask
 from ingest.extraction.document import Article, Candidate, unique
 from ingest.extraction.output import ExtractedMeeting, ExtractedParticipant, ExtractedTopic, finish
@@ -124,6 +124,6 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
     if candidate.when and article.published and candidate.when.date > article.published and status == "held":
         candidate.status = "planned"
     if kind in ("in_person", "multilateral"):
-        candidate.place, candidate.place_reason = attributes.place(article, sent, trigger, people)
+        candidate.place, candidate.place_reason = places.place(article, sent, trigger, people)
     candidate.host = attributes.host(article, trigger, people, candidate.place)
     return candidate

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from ingest.extract import article_of
-from ingest.extraction import arguments, attributes, events
+from ingest.extraction import arguments, attributes, events, places
 from ingest.nlp import parse
 
 
@@ -30,7 +30,7 @@ def test_a_meeting_in_a_city_on_a_weekday(reading):
     assert attributes.kind(a, t, people) == "in_person"
     when = attributes.explicit_date(a, sent, t, "held")
     assert (when.date, when.precision) == (date(2024, 3, 11), "day")
-    place, reason = attributes.place(a, sent, t, people)
+    place, reason = places.place(a, sent, t, people)
     assert place.name == "Nairobi" and "in Nairobi" in reason
 
 

@@ -11,17 +11,14 @@ from datetime import date
 from spacy.tokens import Span
 
 from ingest import dates
-from ingest.extraction.attributes import VISIT_WORDS
 from ingest.extraction.document import Article, Candidate, unique
-from ingest.extraction.references import definite_reference, is_group_reference, resolve
+from ingest.extraction.places import place_from_context, place_from_dateline
+from ingest.extraction.references import definite_reference, is_group_reference
 from ingest.extraction.summits import is_session
 from ingest.extraction.syntax import words_before
-from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import load
-from ingest.nlp import DATELINE
 from ingest.people import Person
 
-DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
 OWN_VERB_DEPS = ("prep", "npadvmod", "advmod", "tmod")  # "was held on May 2", "met Friday"
 DOMESTIC_OFFICES = tuple(load("not_people.json")["domestic_offices"])  # "governor", "treasurer"
 
@@ -185,51 +182,6 @@ def note_context(article: Article, sent: Span):
         target = article.meetings[-1]
     if target is not None and sent not in target.topic_sentences:
         target.topic_sentences.append(sent)
-
-
-def place_from_context(article: Article, c: Candidate) -> tuple[Place | None, str]:
-    """A place stated near the meeting: the one just before, or a participant's visit."""
-    for m in reversed(article.meetings):
-        if m.place and m.status == "held" and (m.keys & c.keys) and m.kind != "phone_call":
-            if c.trigger.sent.start - m.sentences[-1].end < 120:
-                return m.place, f"the place of the meeting reported just before ({m.place.label})"
-    sents = article.sents
-    index = article.sentence_starting_at(c.sentences[0].start)
-    if index is None:
-        return None, ""
-    for s in sents[max(0, index - 2) : index + 3]:
-        if not article.body[s.start]:
-            continue
-        for ent in article.ents_in(s):
-            if ent.label_ not in ("GPE", "FAC", "LOC") or ent.root.head.lower_ not in ("in", "to"):
-                continue
-            owner = ent.root.head.head
-            person = article.people.at(owner) or (resolve(article, owner) if owner.dep_ in ("nsubj",) else None)
-            subj = next((t for t in owner.children if t.dep_ == "nsubj"), None)
-            if person is None and subj is not None:
-                person = resolve(article, subj)
-            if person is None and owner.lemma_.lower() not in VISIT_WORDS:
-                continue
-            if person is not None and person not in c.people:
-                continue
-            place = gazetteer().resolve(ent.text)
-            if place is not None:
-                return place, f'stated nearby: "{ent.root.head.text} {ent.text}"'
-    return None, ""
-
-
-def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, str]:
-    """The dateline's city for a meeting of the day the report was filed: news of the day
-    is written where it happened, older meetings are recalled from anywhere."""
-    dateline = article.doc.user_data.get(DATELINE)
-    if not dateline or article.published is None:
-        return None, ""
-    if c.when is not None and abs((c.when.date - article.published).days) > DATELINE_DAYS:
-        return None, ""
-    place = gazetteer().resolve(dateline["place"]) or gazetteer().resolve(dateline["place"].split(",")[0])
-    if place is None or place.is_country:  # "SIRTE, Libya": the city before the country
-        return None, ""
-    return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
 
 
 def domestic(c: Candidate) -> bool:
