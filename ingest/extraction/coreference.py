@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from ingest import dates
 from ingest.extraction.document import Article, Candidate, unique
-from ingest.extraction.places import place_from_context, place_from_dateline
+from ingest.extraction.places import place_from_article, place_from_dateline
 from ingest.extraction.references import definite_reference, is_group_reference
 from ingest.extraction.summits import is_session
 from ingest.extraction.syntax import words_before
@@ -78,9 +78,7 @@ def add(article: Article, c: Candidate):
             last.people = unique(last.people + c.present)
             return
     if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
-        c.place, c.place_reason = place_from_context(article, c)
-        if c.place is None:
-            c.place, c.place_reason = place_from_dateline(article, c)
+        c.place, c.place_reason = place_from_article(article, c)
     elif c.place is None and c.kind == "in_person" and c.when is not None:
         # "called off a meeting set for Monday": a meeting of the filing day was to be where the reporter is
         c.place, c.place_reason = place_from_dateline(article, c)

@@ -4,11 +4,12 @@ filed. Names resolve through the gazetteer, each place with a short reason."""
 
 from spacy.tokens import Span, Token
 
+from ingest.extraction import summits
 from ingest.extraction.document import Article, Candidate
 from ingest.extraction.references import resolve
 from ingest.extraction.syntax import governors
 from ingest.gazetteer import Place, gazetteer
-from ingest.lexicon import lookup_key
+from ingest.lexicon import load, lookup_key
 from ingest.nlp import DATELINE
 from ingest.people import Person
 
@@ -17,6 +18,10 @@ PLACE_PREPS = {"in", "at", "inside", "to", "near"}
 WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton to Cape Town"
 MISLABELLED_PLACES = {"PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"}
 VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting", "return"}
+_VENUES = load("venues.json")
+SETTLEMENT_NOUNS = frozenset(_VENUES["settlement_nouns"])  # "the western Ukrainian city of Lviv"
+VENUE_NOUNS = frozenset(_VENUES["venue_nouns"])  # "a Tokyo hotel", "Moscow's Kremlin palace"
+CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
 
 
@@ -31,7 +36,10 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     best: tuple[int, Place, str] | None = None
     for ent in place_spans(sent, article.ents_in(sent)):
         prep = ent.root.head
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+        setting = settled_in(ent)
+        if setting is not None:
+            prep, owner = setting
+        elif prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             owner = prep.head
         elif ent.root.dep_ in ("compound", "nmod") and ent.root.head.i in anchors | {t.i for t in trigger.children}:
             owner = ent.root.head  # "his Sochi residence", "the Moscow talks"
@@ -50,13 +58,10 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             or owner.lemma_.lower() in article.lex.meeting_nouns  # "the summits in Jakarta"
         ):
             continue
-        place = gazetteer().resolve(ent.text)
-        country = country_after(ent)
-        if country and (place is None or place.country != country) and not (place and place.is_country):
-            place = gazetteer().resolve_in(ent.text, country)  # "Bali, Indonesia" is not Bāli in India
+        place = resolve_place(ent, people)
         if place is None:
             continue
-        if ent.label_ == "ORG" and lookup_key(ent.text) not in article.lex.metonyms:
+        if ent.label_ == "ORG" and not known_seat(article, ent):
             continue
         rank = (place.is_country, owner.i not in anchors, owner.i != trigger.i)  # "in X" on the trigger first
         phrase = f"{prep.text} {ent.text}" if prep is not None else ent.text
@@ -68,6 +73,47 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     if best is None:
         return None, ""
     return best[1], best[2]
+
+
+def settled_in(ent: Span) -> tuple[Token, Token] | None:
+    """The preposition and its head for a place named inside a phrase that places the
+    meeting: "in the western Ukrainian city of Lviv", "at a Tokyo hotel", "at Moscow's
+    Kremlin palace"."""
+    root = ent.root
+    noun = None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        noun = root.head.head
+    elif root.dep_ in ("compound", "nmod", "poss") and root.head.lemma_.lower() in VENUE_NOUNS | SETTLEMENT_NOUNS:
+        noun = root.head
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in PLACE_PREPS:
+        return None
+    return noun.head, noun.head.head
+
+
+def resolve_place(ent: Span, people: list[Person]) -> Place | None:
+    """The place a name stands for, within the country the text names with it ("Bali,
+    Indonesia"; "Atlanta, Georgia" is in the United States) or else a participant's
+    country when a city of that name lies there."""
+    place = gazetteer().resolve(ent.text)
+    if place is not None and place.is_country:
+        return place
+    country = country_after(ent)
+    if country and (place is None or place.country != country):
+        return gazetteer().resolve_in(ent.text, country)  # "Bali, Indonesia" is not Bāli in India
+    if place is not None and country is None:
+        own = {p.country for p in people if p.country} - {place.country}
+        if own and place.country not in {p.country for p in people}:
+            for iso2 in sorted(own):
+                local = gazetteer().in_country.get((lookup_key(ent.text), iso2))
+                if local is not None:
+                    return gazetteer().resolve_in(ent.text, iso2)
+    return place
+
+
+def known_seat(article: Article, ent: Span) -> bool:
+    """An organisation-tagged name that is a seat of government or a known venue."""
+    key = lookup_key(ent.text)
+    return key in article.lex.metonyms or key in gazetteer().venues
 
 
 def reaches(token: Token, anchors: set[int]) -> bool:
@@ -110,17 +156,40 @@ def country_after(span: Span) -> str | None:
         following = next((e for e in doc.ents if e.start == span.end + 1), None)
         if following is not None:
             place = gazetteer().resolve(following.text)
+            if gazetteer().is_us_state(following.text) and gazetteer().in_country.get((lookup_key(span.text), "US")):
+                return "US"  # "Atlanta, Georgia"
             if place is not None and place.is_country:
                 return place.country
     return None
 
 
-def place_from_context(article: Article, c: Candidate) -> tuple[Place | None, str]:
-    """A place stated near the meeting: the one just before, or a participant's visit."""
+def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, str]:
+    """For a held meeting its sentence does not place: the same trip's place, the
+    summit's city for a meeting at the summit, or the dateline."""
+    for find in (place_from_previous, place_from_summit, place_from_dateline, place_from_visit):
+        place, reason = find(article, c)
+        if place is not None:
+            return place, reason
+    return None, ""
+
+
+def place_from_previous(article: Article, c: Candidate) -> tuple[Place | None, str]:
+    """The place of a meeting just before on the same trip: a shared participant, the
+    same day or no other date, and no other place named in between."""
     for m in reversed(article.meetings):
         if m.place and m.status == "held" and (m.keys & c.keys) and m.kind != "phone_call":
-            if c.trigger.sent.start - m.sentences[-1].end < 120:
-                return m.place, f"the place of the meeting reported just before ({m.place.label})"
+            if c.trigger.sent.start - m.sentences[-1].end >= CONTEXT_TOKENS:
+                break
+            if c.when is not None and m.when is not None and c.when.date != m.when.date:
+                break
+            if other_place_between(article, m.sentences[-1].end, c.trigger.sent.start, m.place):
+                break
+            return m.place, f"the place of the meeting reported just before ({m.place.label})"
+    return None, ""
+
+
+def place_from_visit(article: Article, c: Candidate) -> tuple[Place | None, str]:
+    """A participant's visit or arrival stated near the meeting ("X flew to Y")."""
     sents = article.sents
     index = article.sentence_starting_at(c.sentences[0].start)
     if index is None:
@@ -146,6 +215,54 @@ def place_from_context(article: Article, c: Candidate) -> tuple[Place | None, st
     return None, ""
 
 
+def other_place_between(article: Article, start: int, end: int, place: Place) -> bool:
+    """Is a city or country other than ``place`` named between two tokens?"""
+    for ent in article.doc[start:end].ents:
+        if ent.label_ in ("GPE", "FAC", "LOC") and article.body[ent.start]:
+            other = gazetteer().resolve(ent.text)
+            if other is not None and other.country != place.country:
+                return True
+            if other is not None and not other.is_country and other.name != place.name:
+                return True
+    return False
+
+
+def place_from_summit(article: Article, c: Candidate) -> tuple[Place | None, str]:
+    """A meeting at a summit, or on its sidelines, took place in the summit's city,
+    wherever the article names it ("the G20 summit in Antalya")."""
+    if c.kind != "multilateral" and not any(
+        summits.is_session(t) or t.lower_ in summits.SIDELINE_CUES for s in c.sentences for t in s
+    ):
+        return None, ""
+    found = summit_place(article)
+    if found is None:
+        return None, ""
+    place, phrase = found
+    return place, f'at the summit, named in the report: "{phrase}"'
+
+
+def summit_place(article: Article) -> tuple[Place, str] | None:
+    """The first place the article gives a summit or conference: "the summit in X", "the
+    X summit", "a summit at X"."""
+    for sent in article.sents:
+        if not article.body[sent.start]:
+            continue
+        for t in sent:
+            if not summits.is_session(t):
+                continue
+            names = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC", "FAC")]
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    names += [o for o in prep.children if o.dep_ == "pobj"]
+            for name in names:
+                span = next((e for e in article.ents_in(sent) if e.start <= name.i < e.end), None)
+                text = span.text if span is not None else name.text
+                place = gazetteer().resolve(text)
+                if place is not None and not place.is_country:
+                    return place, f"{t.text} {name.head.text if name.dep_ == 'pobj' else ''} {text}".replace("  ", " ")
+    return None
+
+
 def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, str]:
     """The dateline's city for a meeting of the day the report was filed: news of the day
     is written where it happened, older meetings are recalled from anywhere."""
@@ -154,7 +271,22 @@ def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, s
         return None, ""
     if c.when is not None and abs((c.when.date - article.published).days) > DATELINE_DAYS:
         return None, ""
-    place = gazetteer().resolve(dateline["place"]) or gazetteer().resolve(dateline["place"].split(",")[0])
-    if place is None or place.is_country:  # "SIRTE, Libya": the city before the country
+    if any(t.lemma_.lower() in VISIT_WORDS and t.pos_ == "NOUN" for s in c.sentences for t in s):
+        return None, ""  # "during the visit": the meeting is where the visit went, not where the report was filed
+    place = dateline_place(dateline["place"])
+    if place is None:
         return None, ""
     return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
+
+
+def dateline_place(text: str) -> Place | None:
+    """The city of a dateline: "SIRTE, Libya" (the city before the country), or a town
+    the gazetteer does not know in the country the dateline names ("SMALLTOWN, Country")."""
+    head, _, tail = text.partition(",")
+    place = gazetteer().resolve(text) or gazetteer().resolve(head)
+    if place is not None and not place.is_country:
+        return place
+    country = gazetteer().resolve(tail) if tail.strip() else None
+    if place is None and country is not None and country.is_country:
+        return gazetteer().resolve_in(head.strip().title(), country.country)
+    return None
