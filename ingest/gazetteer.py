@@ -96,7 +96,9 @@ class Gazetteer:
         """The city of a known venue ("Hyderabad House" -> New Delhi)."""
         name, iso2 = self.venues[key]
         city = self.in_country.get((_key(name), iso2))
-        return self._city(city, named=name) if city else Place(name, iso2)
+        if city is None:
+            return Place(name, iso2)
+        return Place(name, iso2, False, city["latitude"], city["longitude"])
 
     def is_us_state(self, text: str) -> bool:
         """'Atlanta, Georgia': the state, not the country."""
@@ -113,13 +115,18 @@ class Gazetteer:
 
     @staticmethod
     def _city(city: dict, named: str = "") -> Place:
-        """The city, under the name the text gives it when that is one of its own names
+        """The city, under the name the text gives it when only spaces or marks differ
         ("Naypyitaw", not "Nay Pyi Taw")."""
         name = city["name"]
-        if named and _key(named) != _key(name) and named[:1].isupper():
+        if named and _key(named) != _key(name) and _letters(named) == _letters(name):
             name = named[4:] if named.lower().startswith("the ") else named
             name = name.title() if name.isupper() else name
         return Place(name.strip(), city["countrycode"], False, city["latitude"], city["longitude"])
+
+
+def _letters(name: str) -> str:
+    """A name without spaces or marks: "Nay Pyi Taw" and "Naypyitaw" are one spelling."""
+    return "".join(ch for ch in _key(name) if ch.isalpha())
 
 
 @cache

@@ -22,6 +22,8 @@ _VENUES = load("venues.json")
 SETTLEMENT_NOUNS = frozenset(_VENUES["settlement_nouns"])  # "the western Ukrainian city of Lviv"
 VENUE_NOUNS = frozenset(_VENUES["venue_nouns"])  # "a Tokyo hotel", "Moscow's Kremlin palace"
 CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
+INVITING_VERBS = frozenset(_VENUES["inviting_verbs"])  # "invited her to visit India": another meeting
+TOPIC_PREPS = frozenset(_VENUES["topic_prepositions"])  # "talks on the war in Ukraine"
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
 
 
@@ -52,6 +54,8 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             continue
         if prep is not None and prep.lower_ == "to" and owner.lemma_.lower() not in VISIT_WORDS | WELCOME_WORDS:
             continue
+        if another_journey(owner, trigger) or in_topic(ent.root, anchors):
+            continue
         if not reaches(owner, anchors) and not (
             owner.lemma_.lower() in VISIT_WORDS
             or owner.lower_ in ("residence", "palace", "capital", "city")
@@ -73,6 +77,25 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     if best is None:
         return None, ""
     return best[1], best[2]
+
+
+def another_journey(owner: Token, trigger: Token) -> bool:
+    """'X, who flew to London on Thursday, ...', 'invited her to visit India': a journey
+    told beside the meeting, not the meeting's own place."""
+    if owner.lemma_.lower() not in VISIT_WORDS or trigger in owner.subtree:
+        return False
+    return owner.dep_ == "relcl" or (owner.dep_ == "xcomp" and owner.head.lemma_.lower() in INVITING_VERBS)
+
+
+def in_topic(token: Token, anchors: set[int]) -> bool:
+    """'a session on the war in Ukraine': a place in what was discussed."""
+    for _ in range(7):
+        if token.i in anchors or token.head is token:
+            return False
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
+            return not any(o.lower_ in summits.SIDELINE_CUES for o in token.children)
+        token = token.head
+    return False
 
 
 def settled_in(ent: Span) -> tuple[Token, Token] | None:
@@ -166,11 +189,17 @@ def country_after(span: Span) -> str | None:
 def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, str]:
     """For a held meeting its sentence does not place: the same trip's place, the
     summit's city for a meeting at the summit, or the dateline."""
+    country: tuple[Place, str] | None = None
     for find in (place_from_previous, place_from_summit, place_from_dateline, place_from_visit):
         place, reason = find(article, c)
-        if place is not None:
-            return place, reason
-    return None, ""
+        if place is None:
+            continue
+        if not place.is_country:
+            if country is None or place.country == country[0].country:
+                return place, reason
+        elif country is None:
+            country = (place, reason)  # a city in that country, found later, is finer
+    return country if country is not None else (None, "")
 
 
 def place_from_previous(article: Article, c: Candidate) -> tuple[Place | None, str]:
@@ -234,33 +263,41 @@ def place_from_summit(article: Article, c: Candidate) -> tuple[Place | None, str
         summits.is_session(t) or t.lower_ in summits.SIDELINE_CUES for s in c.sentences for t in s
     ):
         return None, ""
-    found = summit_place(article)
+    found = summit_place(article, c.trigger.i)
     if found is None:
         return None, ""
     place, phrase = found
     return place, f'at the summit, named in the report: "{phrase}"'
 
 
-def summit_place(article: Article) -> tuple[Place, str] | None:
-    """The first place the article gives a summit or conference: "the summit in X", "the
-    X summit", "a summit at X"."""
-    for sent in article.sents:
-        if not article.body[sent.start]:
+def summit_place(article: Article, at: int) -> tuple[Place, str] | None:
+    """The place the article gives a summit or conference ("the summit in X", "the X
+    summit", "a summit at X"): the last one named before token ``at``, else the first after."""
+    found = [summit for sent in article.sents if article.body[sent.start] for summit in summits_placed(article, sent)]
+    before = [(i, place, phrase) for i, place, phrase in found if i < at]
+    chosen = before[-1] if before else (found[0] if found else None)
+    return (chosen[1], chosen[2]) if chosen else None
+
+
+def summits_placed(article: Article, sent: Span) -> list[tuple[int, Place, str]]:
+    """The summits a sentence places, with the summit noun's position."""
+    out = []
+    for t in sent:
+        if not summits.is_session(t):
             continue
-        for t in sent:
-            if not summits.is_session(t):
-                continue
-            names = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC", "FAC")]
-            for prep in t.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                    names += [o for o in prep.children if o.dep_ == "pobj"]
-            for name in names:
-                span = next((e for e in article.ents_in(sent) if e.start <= name.i < e.end), None)
-                text = span.text if span is not None else name.text
-                place = gazetteer().resolve(text)
-                if place is not None and not place.is_country:
-                    return place, f"{t.text} {name.head.text if name.dep_ == 'pobj' else ''} {text}".replace("  ", " ")
-    return None
+        names = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC", "FAC")]
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                names += [o for o in prep.children if o.dep_ == "pobj"]
+        for name in names:
+            span = next((e for e in article.ents_in(sent) if e.start <= name.i < e.end), None)
+            text = span.text if span is not None else name.text
+            place = gazetteer().resolve(text)
+            if place is not None and not place.is_country:
+                phrase = f"{t.text} {name.head.text if name.dep_ == 'pobj' else ''} {text}".replace("  ", " ")
+                out.append((t.i, place, phrase))
+                break
+    return out
 
 
 def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, str]:
@@ -271,12 +308,22 @@ def place_from_dateline(article: Article, c: Candidate) -> tuple[Place | None, s
         return None, ""
     if c.when is not None and abs((c.when.date - article.published).days) > DATELINE_DAYS:
         return None, ""
-    if any(t.lemma_.lower() in VISIT_WORDS and t.pos_ == "NOUN" for s in c.sentences for t in s):
+    if any(during_visit(article, t) for s in c.sentences for t in s):
         return None, ""  # "during the visit": the meeting is where the visit went, not where the report was filed
     place = dateline_place(dateline["place"])
     if place is None:
         return None, ""
     return place, f"the dateline names {dateline['place'].title()}, and the meeting is of that day"
+
+
+def during_visit(article: Article, token: Token) -> bool:
+    """'during the visit', 'on his trip': the sentence places the meeting on a journey."""
+    return (
+        article.body[token.i]
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in VISIT_WORDS
+        and any(c.dep_ in ("det", "poss") for c in token.children)
+    )
 
 
 def dateline_place(text: str) -> Place | None:
