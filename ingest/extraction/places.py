@@ -93,7 +93,8 @@ def in_topic(token: Token, anchors: set[int]) -> bool:
         if token.i in anchors or token.head is token:
             return False
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
-            return not any(o.lower_ in summits.SIDELINE_CUES for o in token.children)
+            objects = [o for o in token.children if o.dep_ == "pobj"]
+            return not any(o.lower_ in summits.SIDELINE_CUES or o.ent_type_ in ("DATE", "TIME") for o in objects)
         token = token.head
     return False
 
@@ -218,12 +219,16 @@ def place_from_previous(article: Article, c: Candidate) -> tuple[Place | None, s
 
 
 def place_from_visit(article: Article, c: Candidate) -> tuple[Place | None, str]:
-    """A participant's visit or arrival stated near the meeting ("X flew to Y")."""
+    """A participant's visit or arrival stated near the meeting ("X flew to Y"); for a
+    meeting "during the visit", the visit told anywhere before it."""
     sents = article.sents
     index = article.sentence_starting_at(c.sentences[0].start)
     if index is None:
         return None, ""
-    for s in sents[max(0, index - 2) : index + 3]:
+    nearby = sents[max(0, index - 2) : index + 3]
+    if any(during_visit(article, t) for t in c.sentences[0]):
+        nearby = sents[index::-1]
+    for s in nearby:
         if not article.body[s.start]:
             continue
         for ent in article.ents_in(s):
@@ -283,13 +288,15 @@ def summits_placed(article: Article, sent: Span) -> list[tuple[int, Place, str]]
     """The summits a sentence places, with the summit noun's position."""
     out = []
     for t in sent:
-        if not summits.is_session(t):
+        if not summits.is_session(t) or summits.is_time_reference(t):
             continue
         names = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC", "FAC")]
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 names += [o for o in prep.children if o.dep_ == "pobj"]
         for name in names:
+            if name.lemma_.lower() in SETTLEMENT_NOUNS:  # "the summit in the Red Sea resort of X"
+                name = next((o for p in name.children if p.lower_ == "of" for o in p.children), name)
             span = next((e for e in article.ents_in(sent) if e.start <= name.i < e.end), None)
             text = span.text if span is not None else name.text
             place = gazetteer().resolve(text)
