@@ -158,7 +158,8 @@ def place_spans(sent: Span, ents: list[Span]) -> list[Span]:
     spans = [
         ent
         for ent in ents
-        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED_PLACES and ent.root.head.lower_ in PLACE_PREPS)
+        if ent.label_ in PLACE_LABELS
+        or (ent.label_ in MISLABELLED_PLACES and (ent.root.head.lower_ in PLACE_PREPS or settled_in(ent)))
     ]
     for ent in list(spans):
         # "the Great Hall of the People in Beijing" is one FAC entity: its city is a place too
@@ -166,7 +167,12 @@ def place_spans(sent: Span, ents: list[Span]) -> list[Span]:
         if inner:
             spans.append(sent.doc[inner[-1].i + 1 : ent.end])
     for t in sent:
-        if t.ent_type_ or t.tag_ != "NNP" or t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
+        if t.ent_type_ or t.tag_ != "NNP":
+            continue
+        if t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in VENUE_NOUNS and t.head.dep_ == "pobj":
+            spans.append(sent.doc[t.i : t.i + 1])  # "at a Lome hotel" the tagger left untagged
+            continue
+        if t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
             continue
         start = min([c.i for c in t.children if c.dep_ == "compound" and c.tag_ == "NNP"] + [t.i])
         spans.append(sent.doc[start : t.i + 1])
@@ -232,7 +238,9 @@ def place_from_visit(article: Article, c: Candidate) -> tuple[Place | None, str]
         if not article.body[s.start]:
             continue
         for ent in article.ents_in(s):
-            if ent.label_ not in ("GPE", "FAC", "LOC") or ent.root.head.lower_ not in ("in", "to"):
+            if ent.label_ not in PLACE_LABELS | MISLABELLED_PLACES or ent.root.head.lower_ not in ("in", "to"):
+                continue
+            if article.people.at(ent.root) is not None:
                 continue
             owner = ent.root.head.head
             person = article.people.at(owner) or (resolve(article, owner) if owner.dep_ in ("nsubj",) else None)

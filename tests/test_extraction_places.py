@@ -1,0 +1,123 @@
+"""The meeting's place (``ingest/extraction/places.py``) and the gazetteer behind it, on
+sentences written for these tests."""
+
+import pytest
+
+from ingest.gazetteer import gazetteer
+
+
+def places(found):
+    return [(m.location.name if m.location else None, m.location.country if m.location else None) for m in found]
+
+
+def test_a_known_venue_gives_its_city():
+    place = gazetteer().resolve("Hyderabad House")
+    assert (place.name, place.country) == ("New Delhi", "IN") and place.latitude is not None
+
+
+def test_a_city_keeps_the_spelling_the_text_gives_it_when_only_spaces_differ():
+    assert gazetteer().resolve("Naypyitaw").name == "Naypyitaw"
+    assert gazetteer().resolve("Kiev").name != "Kiev"  # another name, not another spelling
+
+
+def test_a_resolved_city_has_coordinates():
+    place = gazetteer().resolve("Nairobi")
+    assert place.latitude == pytest.approx(-1.28, abs=0.1) and place.longitude == pytest.approx(36.8, abs=0.1)
+
+
+def test_a_venue_named_in_the_sentence_places_the_meeting(meetings):
+    found = meetings(
+        "Indian Prime Minister Narendra Modi met Mauritian Prime Minister Navin Ramgoolam at Hyderabad House."
+    )
+    assert places(found) == [("New Delhi", "IN")]
+
+
+def test_the_city_of_x_gives_x_not_the_country(meetings):
+    found = meetings(
+        "Polish President Andrzej Duda met Ukrainian President Volodymyr Zelenskyy in the western "
+        "Ukrainian city of Uzhhorod on Monday."
+    )
+    assert places(found)[0][0] == "Uzhhorod"
+
+
+def test_a_hotel_of_a_city_gives_the_city(meetings):
+    found = meetings("Ghanaian President John Mahama met Togolese President Faure Gnassingbe at a Lome hotel.")
+    assert places(found)[0][0] in ("Lomé", "Lome")
+
+
+def test_city_and_us_state_is_not_the_country_georgia(meetings):
+    found = meetings(
+        "German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida in Savannah, Georgia, on Monday."
+    )
+    assert places(found)[0][1] == "US"
+
+
+def test_georgia_alone_is_the_country():
+    place = gazetteer().resolve("Georgia")
+    assert place.is_country and place.country == "GE"
+
+
+def test_a_city_of_a_participants_country_beats_a_larger_namesake(meetings):
+    found = meetings("Indonesian President Joko Widodo met Australian Prime Minister Anthony Albanese in Bali.")
+    assert places(found) == [("Bali", "ID")]
+
+
+def test_a_sideline_meeting_takes_the_summits_city(meetings):
+    found = meetings(
+        "Leaders gathered for the G20 summit in Johannesburg on Saturday. "
+        "On the sidelines, Brazilian President Luiz Inacio Lula da Silva met Turkish President Recep Tayyip "
+        "Erdogan on Saturday."
+    )
+    lula = [m for m in found if any("Lula" in p.name for p in m.participants)]
+    assert lula and lula[0].location.name == "Johannesburg"
+
+
+def test_a_dateline_city_is_not_the_place_of_a_meeting_during_a_visit(meetings):
+    found = meetings(
+        "Envoy ends tour\n"
+        "DAKAR, Senegal, March 13 - Senegalese Foreign Minister Yassine Fall flew to Bamako on Monday. "
+        "During the visit Fall met Malian Foreign Minister Abdoulaye Diop on Tuesday.",
+        published="2024-03-13",
+    )
+    assert ("Dakar", "SN") not in places(found)
+    assert ("Bamako", "ML") in places(found)
+
+
+def test_a_dateline_town_the_gazetteer_does_not_know_keeps_its_country(meetings):
+    found = meetings(
+        "Leaders meet at the lake\n"
+        "KWIXOLAND, Kenya, March 13 - Kenyan President William Ruto met Ugandan President Yoweri Museveni "
+        "on Wednesday.",
+        published="2024-03-13",
+    )
+    assert places(found) == [("Kwixoland", "KE")]
+
+
+def test_a_place_is_not_carried_to_a_meeting_of_another_day(meetings):
+    found = meetings(
+        "Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on Monday. "
+        "Boric also met Peruvian President Dina Boluarte on March 1."
+    )
+    boluarte = [m for m in found if any("Boluarte" in p.name for p in m.participants)]
+    assert boluarte and boluarte[0].location is None
+
+
+def test_a_journey_told_beside_the_meeting_does_not_place_it(meetings):
+    found = meetings(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan, who invited him to "
+        "visit Dodoma, on Monday."
+    )
+    assert all(m.location is None or m.location.name != "Dodoma" for m in found)
+
+
+def test_a_place_in_the_topic_does_not_place_the_meeting(meetings):
+    found = meetings(
+        "Norwegian Prime Minister Jonas Gahr Store met Sudanese envoy Omer Siddig "
+        "for talks on the fighting in Khartoum."
+    )
+    assert all(m.location is None or m.location.name != "Khartoum" for m in found)
+
+
+def test_a_phone_call_has_no_place(meetings):
+    found = meetings("Kenyan President William Ruto spoke by phone with Ugandan President Yoweri Museveni in Nairobi.")
+    assert all(m.location is None for m in found if m.kind == "phone_call")
