@@ -84,6 +84,8 @@ def another_journey(owner: Token, trigger: Token) -> bool:
     told beside the meeting, not the meeting's own place."""
     if owner.lemma_.lower() not in VISIT_WORDS or trigger in owner.subtree:
         return False
+    if owner.dep_ == "xcomp" and owner.head.i == trigger.i:
+        return False  # "invited X to visit Japan": the invitation is the meeting
     return owner.dep_ == "relcl" or (owner.dep_ == "xcomp" and owner.head.lemma_.lower() in INVITING_VERBS)
 
 
