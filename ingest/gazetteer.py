@@ -66,7 +66,9 @@ class Gazetteer:
                     self.in_country[(k, city["countrycode"])] = city
         self.cities.update(primary)  # a city's own name beats another's alias
         self.us_states = {_key(info["name"]) for info in cache_.get_us_states().values()}
-        self.venues = {_key(name): (v["city"], v["country"]) for name, v in load("venues.json")["venues"].items()}
+        venues = load("venues.json")
+        self.venues = {_key(name): (v["city"], v["country"]) for name, v in venues["venues"].items()}
+        self.venue_nouns = frozenset(venues["venue_nouns"])
 
     def country_code(self, text: str) -> str | None:
         key = lookup_key(text)
@@ -87,10 +89,18 @@ class Gazetteer:
             if city and city["countrycode"] == iso2:
                 return self._city(city)
             return Place(country_name(iso2), iso2, is_country=True)
-        if key in self.venues:
-            return self.venue(key)
+        venue = self.venue_key(key)
+        if venue:
+            return self.venue(venue)
         city = self.cities.get(key)
         return self._city(city, named=text) if city else None
+
+    def venue_key(self, key: str) -> str | None:
+        """The known venue a name is, with or without its kind ("the Fleur d'Eau villa")."""
+        if key in self.venues:
+            return key
+        head, _, last = key.rpartition(" ")
+        return head if head in self.venues and last in self.venue_nouns else None
 
     def venue(self, key: str) -> Place:
         """The city of a known venue ("Hyderabad House" -> New Delhi)."""

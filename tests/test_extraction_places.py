@@ -121,3 +121,43 @@ def test_a_place_in_the_topic_does_not_place_the_meeting(meetings):
 def test_a_phone_call_has_no_place(meetings):
     found = meetings("Kenyan President William Ruto spoke by phone with Ugandan President Yoweri Museveni in Nairobi.")
     assert all(m.location is None for m in found if m.kind == "phone_call")
+
+
+def test_a_venue_on_the_shore_of_a_lake_gives_the_lakes_city(meetings):
+    found = meetings(
+        "Swiss President Viola Amherd and Italian Prime Minister Giorgia Meloni met at a villa on the shore "
+        "of Lake Geneva on Monday."
+    )
+    assert places(found)[0][0] == "Geneva"
+
+
+def test_a_where_clause_places_the_meeting_at_its_venue(meetings):
+    found = meetings(
+        "The minister went back to the Hyderabad House, where Indian Prime Minister Narendra Modi had met "
+        "Nepali Prime Minister Pushpa Kamal Dahal on Monday."
+    )
+    assert places(found)[0][0] == "New Delhi"
+
+
+def test_this_resort_is_the_datelines_town(meetings):
+    found = meetings(
+        "Leaders at the coast\n"
+        "MOMBASA, Kenya, March 13 - Kenyan President William Ruto met Ugandan President Yoweri Museveni on "
+        "Wednesday at a regional conference in this port city.",
+        published="2024-03-13",
+    )
+    assert places(found) == [("Mombasa", "KE")]
+
+
+def test_a_country_in_the_sentence_gives_way_to_the_datelines_city_within_it(meetings):
+    found = meetings(
+        "Talks in the capital\n"
+        "KAMPALA, Uganda, March 13 - Kenyan President William Ruto met Ugandan President Yoweri Museveni "
+        "in Uganda on Wednesday.",
+        published="2024-03-13",
+    )
+    assert places(found) == [("Kampala", "UG")]
+
+
+def test_a_venue_with_its_kind_is_the_known_venue():
+    assert gazetteer().resolve("the Diaoyutai guesthouse").name == "Beijing"

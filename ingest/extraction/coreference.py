@@ -77,7 +77,7 @@ def add(article: Article, c: Candidate):
             merge(last, c)  # "The meeting took place in the presence of X"
             last.people = unique(last.people + c.present)
             return
-    if c.place is None and c.kind in ("in_person", "multilateral") and c.status == "held":
+    if (c.place is None or c.place.is_country) and c.kind in ("in_person", "multilateral") and c.status == "held":
         c.place, c.place_reason = place_from_article(article, c)
     elif c.place is None and c.kind == "in_person" and c.when is not None:
         # "called off a meeting set for Monday": a meeting of the filing day was to be where the reporter is

@@ -22,6 +22,8 @@ _VENUES = load("venues.json")
 SETTLEMENT_NOUNS = frozenset(_VENUES["settlement_nouns"])  # "the western Ukrainian city of Lviv"
 VENUE_NOUNS = frozenset(_VENUES["venue_nouns"])  # "a Tokyo hotel", "Moscow's Kremlin palace"
 CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
+SURROUNDING_NOUNS = frozenset(_VENUES["surrounding_nouns"])  # "on the outskirts of X", "on the shore of X"
+AREA_NOUNS = SETTLEMENT_NOUNS | SURROUNDING_NOUNS
 INVITING_VERBS = frozenset(_VENUES["inviting_verbs"])  # "invited her to visit India": another meeting
 TOPIC_PREPS = frozenset(_VENUES["topic_prepositions"])  # "talks on the war in Ukraine"
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
@@ -35,8 +37,19 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
         if gov.pos_ in ("VERB", "AUX"):
             break
     anchors |= {t.i for t in sent if article.people.at(t) in people}
+    for noun in sent:
+        if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS and this_town(noun) and reaches(noun, anchors):
+            found = dateline_place(article.doc.user_data[DATELINE]["place"])
+            if found is not None:
+                return found, f'"{noun.head.text} this {noun.text}": the dateline\'s {found.name}'
+    where = where_clause_noun(trigger)
     best: tuple[int, Place, str] | None = None
     for ent in place_spans(sent, article.ents_in(sent)):
+        if where is not None and ent.start <= where.i < ent.end or (where is not None and ent.root.head == where):
+            place = resolve_place(ent, people)
+            if place is not None:
+                return place, f'named in the report: "{ent.text}, where" they met'
+
         prep = ent.root.head
         setting = settled_in(ent)
         if setting is not None:
@@ -56,6 +69,8 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             continue
         if another_journey(owner, trigger) or in_topic(ent.root, anchors):
             continue
+        if owner.dep_ in ("acl", "relcl") and owner.head.i in anchors:
+            owner = owner.head  # "the summit scheduled for Saturday in Abuja"
         if not reaches(owner, anchors) and not (
             owner.lemma_.lower() in VISIT_WORDS
             or owner.lower_ in ("residence", "palace", "capital", "city")
@@ -79,6 +94,14 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     return best[1], best[2]
 
 
+def where_clause_noun(trigger: Token) -> Token | None:
+    """'the Grand hotel, where she had held talks': the noun a where-clause of the meeting hangs on."""
+    for verb in [trigger, *governors(trigger, 2)]:
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            return verb.head
+    return None
+
+
 def another_journey(owner: Token, trigger: Token) -> bool:
     """'X, who flew to London on Thursday, ...', 'invited her to visit India': a journey
     told beside the meeting, not the meeting's own place."""
@@ -96,7 +119,10 @@ def in_topic(token: Token, anchors: set[int]) -> bool:
             return False
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
             objects = [o for o in token.children if o.dep_ == "pobj"]
-            return not any(o.lower_ in summits.SIDELINE_CUES or o.ent_type_ in ("DATE", "TIME") for o in objects)
+            return not any(
+                o.lower_ in summits.SIDELINE_CUES or o.lemma_.lower() in AREA_NOUNS or o.ent_type_ in ("DATE", "TIME")
+                for o in objects
+            )
         token = token.head
     return False
 
@@ -107,11 +133,17 @@ def settled_in(ent: Span) -> tuple[Token, Token] | None:
     Kremlin palace"."""
     root = ent.root
     noun = None
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS | SURROUNDING_NOUNS
+    ):
         noun = root.head.head
     elif root.dep_ in ("compound", "nmod", "poss") and root.head.lemma_.lower() in VENUE_NOUNS | SETTLEMENT_NOUNS:
         noun = root.head
-    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in PLACE_PREPS:
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in PLACE_PREPS | {"on"}:
+        return None
+    if noun.head.lower_ == "on" and noun.lemma_.lower() not in SURROUNDING_NOUNS:
         return None
     return noun.head, noun.head.head
 
@@ -121,6 +153,9 @@ def resolve_place(ent: Span, people: list[Person]) -> Place | None:
     Indonesia"; "Atlanta, Georgia" is in the United States) or else a participant's
     country when a city of that name lies there."""
     place = gazetteer().resolve(ent.text)
+    if place is None and "-" in ent.text:
+        first = gazetteer().resolve(ent.text.split("-")[0])  # "Rabat-Sale airport"
+        place = first if first is not None and not first.is_country else None
     if place is not None and place.is_country:
         return place
     country = country_after(ent)
@@ -196,9 +231,10 @@ def country_after(span: Span) -> str | None:
 
 
 def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, str]:
-    """For a held meeting its sentence does not place: the same trip's place, the
-    summit's city for a meeting at the summit, or the dateline."""
-    country: tuple[Place, str] | None = None
+    """For a held meeting its sentence does not place, or places only in a country: the
+    same trip's place, the summit's city for a meeting at the summit, or the dateline
+    (a city within the sentence's country)."""
+    country = (c.place, c.place_reason) if c.place is not None and c.place.is_country else None
     for find in (place_from_previous, place_from_summit, place_from_dateline, place_from_visit):
         place, reason = find(article, c)
         if place is None:
@@ -275,7 +311,9 @@ def place_from_summit(article: Article, c: Candidate) -> tuple[Place | None, str
     """A meeting at a summit, or on its sidelines, took place in the summit's city,
     wherever the article names it ("the G20 summit in Antalya")."""
     if c.kind != "multilateral" and not any(
-        summits.is_session(t) or t.lower_ in summits.SIDELINE_CUES for s in c.sentences for t in s
+        (summits.is_session(t) and not summits.is_time_reference(t)) or t.lower_ in summits.SIDELINE_CUES
+        for s in c.sentences
+        for t in s
     ):
         return None, ""
     found = summit_place(article, c.trigger.i)
@@ -301,12 +339,21 @@ def summits_placed(article: Article, sent: Span) -> list[tuple[int, Place, str]]
         if not summits.is_session(t) or summits.is_time_reference(t):
             continue
         names = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC", "FAC")]
-        for prep in t.children:
+        holders = [t, t.head] if t.dep_ in ("nsubj", "nsubjpass") else [t]  # "the summit was held in X"
+        for prep in (c for h in holders for c in h.children):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 names += [o for o in prep.children if o.dep_ == "pobj"]
         for name in names:
-            if name.lemma_.lower() in SETTLEMENT_NOUNS:  # "the summit in the Red Sea resort of X"
-                name = next((o for p in name.children if p.lower_ == "of" for o in p.children), name)
+            if this_town(name):
+                found = dateline_place(article.doc.user_data[DATELINE]["place"])
+                if found is not None:
+                    out.append((t.i, found, f"{t.text} in this {name.text}, the dateline's"))
+                    break
+            if name.lemma_.lower() in SETTLEMENT_NOUNS | VENUE_NOUNS:  # "in the Red Sea resort of X", "at X Hall in Y"
+                inner = [o for p in name.children if p.lower_ in ("of", "in") for o in p.children if o.dep_ == "pobj"]
+                if inner and inner[0].lemma_.lower() in SETTLEMENT_NOUNS:
+                    inner = [o for p in inner[0].children if p.lower_ == "of" for o in p.children] or inner
+                name = inner[0] if inner else name
             span = next((e for e in article.ents_in(sent) if e.start <= name.i < e.end), None)
             text = span.text if span is not None else name.text
             place = gazetteer().resolve(text)
@@ -340,6 +387,15 @@ def during_visit(article: Article, token: Token) -> bool:
         and token.pos_ == "NOUN"
         and token.lemma_.lower() in VISIT_WORDS
         and any(c.dep_ in ("det", "poss") for c in token.children)
+    )
+
+
+def this_town(noun: Token) -> bool:
+    """'in this Red Sea resort', 'in this capital': the place the report is filed from."""
+    return (
+        noun.lemma_.lower() in SETTLEMENT_NOUNS
+        and any(c.lower_ == "this" for c in noun.children)
+        and bool(noun.doc.user_data.get(DATELINE))
     )
 
 
