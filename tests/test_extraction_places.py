@@ -161,3 +161,21 @@ def test_a_country_in_the_sentence_gives_way_to_the_datelines_city_within_it(mee
 
 def test_a_venue_with_its_kind_is_the_known_venue():
     assert gazetteer().resolve("the Diaoyutai guesthouse").name == "Beijing"
+
+
+def test_a_report_opening_on_a_summit_places_the_meetings_of_its_days_there(meetings):
+    found = meetings(
+        "Leaders gather by the sea\n"
+        "NAIROBI, Kenya, March 13 - East African leaders met for the regional summit at Mombasa this week. "
+        "Tanzanian President Samia Suluhu Hassan also had an hour with Rwandan President Paul Kagame on Monday.",
+        published="2024-03-13",
+    )
+    hassan = [m for m in found if any("Hassan" in p.name for p in m.participants)]
+    assert hassan and hassan[0].location.name == "Mombasa"
+
+
+def test_a_large_city_is_not_traded_for_a_small_namesake_in_a_participants_country(meetings):
+    found = meetings(
+        "U.S. Secretary of State Antony Blinken met Cuban Foreign Minister Bruno Rodriguez at a Panama City hotel."
+    )
+    assert places(found)[0] == ("Panama City", "PA")

@@ -21,6 +21,9 @@ VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go",
 _VENUES = load("venues.json")
 SETTLEMENT_NOUNS = frozenset(_VENUES["settlement_nouns"])  # "the western Ukrainian city of Lviv"
 VENUE_NOUNS = frozenset(_VENUES["venue_nouns"])  # "a Tokyo hotel", "Moscow's Kremlin palace"
+NAMESAKE_SHARE = 0.5  # a participant's-country namesake this large against the largest wins
+LEAD_SENTENCES = 5  # a summit named this early is what the report is about
+REPORT_DAYS = 3  # meetings this close to the publication date belong to the report's summit
 CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
 SURROUNDING_NOUNS = frozenset(_VENUES["surrounding_nouns"])  # "on the outskirts of X", "on the shore of X"
 AREA_NOUNS = SETTLEMENT_NOUNS | SURROUNDING_NOUNS
@@ -43,12 +46,14 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             if found is not None:
                 return found, f'"{noun.head.text} this {noun.text}": the dateline\'s {found.name}'
     where = where_clause_noun(trigger)
-    best: tuple[int, Place, str] | None = None
+    best: tuple[tuple, Place, str] | None = None
     for ent in place_spans(sent, article.ents_in(sent)):
-        if where is not None and ent.start <= where.i < ent.end or (where is not None and ent.root.head == where):
+        if where is not None and (ent.start <= where.i < ent.end or ent.root.head == where):
             place = resolve_place(ent, people)
-            if place is not None:
-                return place, f'named in the report: "{ent.text}, where" they met'
+            rank = (place.is_country, True, True, abs(ent.start - trigger.i)) if place is not None else None
+            if place is not None and (best is None or rank < best[0]):
+                best = (rank, place, f'named in the report: "{ent.text}, where" they met')
+            continue
 
         prep = ent.root.head
         setting = settled_in(ent)
@@ -82,7 +87,8 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             continue
         if ent.label_ == "ORG" and not known_seat(article, ent):
             continue
-        rank = (place.is_country, owner.i not in anchors, owner.i != trigger.i)  # "in X" on the trigger first
+        # "in X" on the trigger first, then the nearest
+        rank = (place.is_country, owner.i not in anchors, owner.i != trigger.i, abs(ent.start - trigger.i))
         phrase = f"{prep.text} {ent.text}" if prep is not None else ent.text
         reason = f'named in the report: "{phrase}"'
         if lookup_key(ent.text) in article.lex.metonyms:
@@ -151,7 +157,7 @@ def settled_in(ent: Span) -> tuple[Token, Token] | None:
 def resolve_place(ent: Span, people: list[Person]) -> Place | None:
     """The place a name stands for, within the country the text names with it ("Bali,
     Indonesia"; "Atlanta, Georgia" is in the United States) or else a participant's
-    country when a city of that name lies there."""
+    country when a city of that name, of comparable size, lies there."""
     place = gazetteer().resolve(ent.text)
     if place is None and "-" in ent.text:
         first = gazetteer().resolve(ent.text.split("-")[0])  # "Rabat-Sale airport"
@@ -166,7 +172,8 @@ def resolve_place(ent: Span, people: list[Person]) -> Place | None:
         if own and place.country not in {p.country for p in people}:
             for iso2 in sorted(own):
                 local = gazetteer().in_country.get((lookup_key(ent.text), iso2))
-                if local is not None:
+                largest = gazetteer().cities.get(lookup_key(ent.text))
+                if local is not None and largest and local["population"] >= largest["population"] * NAMESAKE_SHARE:
                     return gazetteer().resolve_in(ent.text, iso2)
     return place
 
@@ -235,7 +242,8 @@ def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, st
     same trip's place, the summit's city for a meeting at the summit, or the dateline
     (a city within the sentence's country)."""
     country = (c.place, c.place_reason) if c.place is not None and c.place.is_country else None
-    for find in (place_from_previous, place_from_summit, place_from_dateline, place_from_visit):
+    finders = (place_from_previous, place_from_summit, place_from_dateline, place_from_report_summit, place_from_visit)
+    for find in finders:
         place, reason = find(article, c)
         if place is None:
             continue
@@ -323,10 +331,21 @@ def place_from_summit(article: Article, c: Candidate) -> tuple[Place | None, str
     return place, f'at the summit, named in the report: "{phrase}"'
 
 
+def place_from_report_summit(article: Article, c: Candidate) -> tuple[Place | None, str]:
+    """A report that opens on a summit tells the meetings of its days at that summit."""
+    if article.published is None or (c.when is not None and abs((c.when.date - article.published).days) > REPORT_DAYS):
+        return None, ""
+    body = [sent for sent in article.sents if in_body(article, sent)][:LEAD_SENTENCES]
+    for sent in body:
+        for _, place, phrase in summits_placed(article, sent):
+            return place, f'the summit the report opens on: "{phrase}"'
+    return None, ""
+
+
 def summit_place(article: Article, at: int) -> tuple[Place, str] | None:
     """The place the article gives a summit or conference ("the summit in X", "the X
     summit", "a summit at X"): the last one named before token ``at``, else the first after."""
-    found = [summit for sent in article.sents if article.body[sent.start] for summit in summits_placed(article, sent)]
+    found = [summit for sent in article.sents if in_body(article, sent) for summit in summits_placed(article, sent)]
     before = [(i, place, phrase) for i, place, phrase in found if i < at]
     chosen = before[-1] if before else (found[0] if found else None)
     return (chosen[1], chosen[2]) if chosen else None
@@ -410,3 +429,8 @@ def dateline_place(text: str) -> Place | None:
     if place is None and country is not None and country.is_country:
         return gazetteer().resolve_in(head.strip().title(), country.country)
     return None
+
+
+def in_body(article: Article, sent: Span) -> bool:
+    """Does the sentence hold article text (a dateline before it is page furniture)?"""
+    return any(article.body[t.i] for t in sent)
