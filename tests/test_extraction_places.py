@@ -179,3 +179,18 @@ def test_a_large_city_is_not_traded_for_a_small_namesake_in_a_participants_count
         "U.S. Secretary of State Antony Blinken met Cuban Foreign Minister Bruno Rodriguez at a Panama City hotel."
     )
     assert places(found)[0] == ("Panama City", "PA")
+
+
+def test_the_demonym_capital_is_that_countrys_capital(meetings):
+    found = meetings("Chadian President Mahamat Deby met French envoy Jean-Marc Chataigner in the Nigerien capital.")
+    assert places(found)[0] == ("Niamey", "NE")
+
+
+def test_state_house_is_in_the_capital_of_the_datelines_participant(meetings):
+    found = meetings(
+        "Envoy sees president\n"
+        "LUSAKA, Zambia, March 13 - Zambian President Hakainde Hichilema received Botswana's President Duma Boko "
+        "at State House on Monday.",
+        published="2024-03-13",
+    )
+    assert places(found)[0] == ("Lusaka", "ZM")

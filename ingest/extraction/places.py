@@ -27,6 +27,7 @@ REPORT_DAYS = 3  # meetings this close to the publication date belong to the rep
 CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
 SURROUNDING_NOUNS = frozenset(_VENUES["surrounding_nouns"])  # "on the outskirts of X", "on the shore of X"
 AREA_NOUNS = SETTLEMENT_NOUNS | SURROUNDING_NOUNS
+SEATS_OF_GOVERNMENT = frozenset(_VENUES["seats_of_government"])  # "at State House": in the host's capital
 INVITING_VERBS = frozenset(_VENUES["inviting_verbs"])  # "invited her to visit India": another meeting
 TOPIC_PREPS = frozenset(_VENUES["topic_prepositions"])  # "talks on the war in Ukraine"
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
@@ -45,6 +46,9 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             found = dateline_place(article.doc.user_data[DATELINE]["place"])
             if found is not None:
                 return found, f'"{noun.head.text} this {noun.text}": the dateline\'s {found.name}'
+    capital = capital_named(article, sent, anchors, people)
+    if capital is not None:
+        return capital
     where = where_clause_noun(trigger)
     best: tuple[tuple, Place, str] | None = None
     for ent in place_spans(sent, article.ents_in(sent)):
@@ -98,6 +102,36 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     if best is None:
         return None, ""
     return best[1], best[2]
+
+
+def capital_named(article: Article, sent: Span, anchors: set[int], people: list[Person]) -> tuple[Place, str] | None:
+    """'in the Moroccan capital', 'in his capital', 'at State House': the capital of the
+    country the phrase names, of the person it belongs to, or of the dateline's country
+    when that is a participant's."""
+    for noun in sent:
+        if noun.dep_ != "pobj" or noun.head.lower_ not in PLACE_PREPS or not reaches(noun, anchors):
+            continue
+        phrase = " ".join(t.lower_ for t in noun.subtree if t.dep_ not in ("det", "poss", "amod"))
+        seat = noun.lemma_.lower() == "capital" or phrase in SEATS_OF_GOVERNMENT
+        if not seat:
+            continue
+        iso2 = None
+        for mod in noun.children:
+            if mod.dep_ in ("amod", "compound"):
+                iso2 = iso2 or gazetteer().country_code(mod.text)
+            elif mod.dep_ == "poss":
+                owner = article.people.at(mod) or resolve(article, mod)
+                iso2 = iso2 or (owner.country if owner is not None else None)
+        if iso2 is None and phrase in SEATS_OF_GOVERNMENT:
+            dateline = article.doc.user_data.get(DATELINE)
+            home = dateline_place(dateline["place"]) if dateline else None
+            if home is not None and home.country in {p.country for p in people}:
+                iso2 = home.country
+        capital = gazetteer().capitals.get(iso2) if iso2 else None
+        if capital:
+            place = gazetteer().resolve_in(capital, iso2)
+            return place, f'"{noun.head.text} {" ".join(t.text for t in noun.subtree)}": the capital, {place.name}'
+    return None
 
 
 def where_clause_noun(trigger: Token) -> Token | None:
