@@ -194,3 +194,11 @@ def test_state_house_is_in_the_capital_of_the_datelines_participant(meetings):
         published="2024-03-13",
     )
     assert places(found)[0] == ("Lusaka", "ZM")
+
+
+def test_a_place_in_a_relative_clause_without_the_meeting_does_not_place_it(meetings):
+    found = meetings(
+        "Ghanaian President John Mahama and Ivorian President Alassane Ouattara met on the sidelines of the "
+        "regional summit in Abuja, talks which later moved to Accra."
+    )
+    assert places(found)[0][0] == "Abuja"

@@ -76,7 +76,7 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             continue
         if prep is not None and prep.lower_ == "to" and owner.lemma_.lower() not in VISIT_WORDS | WELCOME_WORDS:
             continue
-        if another_journey(owner, trigger) or in_topic(ent.root, anchors):
+        if another_journey(owner, trigger) or in_topic(ent.root, anchors) or in_other_clause(ent.root, trigger):
             continue
         if owner.dep_ in ("acl", "relcl") and owner.head.i in anchors:
             owner = owner.head  # "the summit scheduled for Saturday in Abuja"
@@ -150,6 +150,18 @@ def another_journey(owner: Token, trigger: Token) -> bool:
     if owner.dep_ == "xcomp" and owner.head.i == trigger.i:
         return False  # "invited X to visit Japan": the invitation is the meeting
     return owner.dep_ == "relcl" or (owner.dep_ == "xcomp" and owner.head.lemma_.lower() in INVITING_VERBS)
+
+
+def in_other_clause(token: Token, trigger: Token) -> bool:
+    """'..., which then moved to Washington': a place in a relative clause that does not
+    hold the meeting."""
+    for _ in range(12):
+        if token.i == trigger.i or token.head is token:
+            return False
+        if token.dep_ == "relcl" and trigger not in token.subtree:
+            return True
+        token = token.head
+    return False
 
 
 def in_topic(token: Token, anchors: set[int]) -> bool:
