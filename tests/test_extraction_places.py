@@ -202,3 +202,12 @@ def test_a_place_in_a_relative_clause_without_the_meeting_does_not_place_it(meet
         "regional summit in Abuja, talks which later moved to Accra."
     )
     assert places(found)[0][0] == "Abuja"
+
+
+def test_met_there_takes_the_city_named_just_before(meetings):
+    found = meetings(
+        "The Norwegian envoy Tor Wennesland travelled to Jeddah on Friday. "
+        "On Saturday he met there Sudanese army chief Abdel Fattah al-Burhan."
+    )
+    burhan = [m for m in found if any("Burhan" in p.name for p in m.participants)]
+    assert burhan and burhan[0].location.name == "Jeddah"

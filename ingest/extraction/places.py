@@ -24,6 +24,7 @@ VENUE_NOUNS = frozenset(_VENUES["venue_nouns"])  # "a Tokyo hotel", "Moscow's Kr
 NAMESAKE_SHARE = 0.5  # a participant's-country namesake this large against the largest wins
 LEAD_SENTENCES = 5  # a summit named this early is what the report is about
 REPORT_DAYS = 3  # meetings this close to the publication date belong to the report's summit
+THERE_SENTENCES = 2  # how far back "met there" looks for its place
 CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
 SURROUNDING_NOUNS = frozenset(_VENUES["surrounding_nouns"])  # "on the outskirts of X", "on the shore of X"
 AREA_NOUNS = SETTLEMENT_NOUNS | SURROUNDING_NOUNS
@@ -46,6 +47,9 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
             found = dateline_place(article.doc.user_data[DATELINE]["place"])
             if found is not None:
                 return found, f'"{noun.head.text} this {noun.text}": the dateline\'s {found.name}'
+    there = place_there(article, sent, trigger)
+    if there is not None:
+        return there
     capital = capital_named(article, sent, anchors, people)
     if capital is not None:
         return capital
@@ -102,6 +106,22 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     if best is None:
         return None, ""
     return best[1], best[2]
+
+
+def place_there(article: Article, sent: Span, trigger: Token) -> tuple[Place, str] | None:
+    """'he met there the negotiator': the last city named before the meeting's words."""
+    verbs = [trigger, *governors(trigger, 2)]
+    if not any(c.lower_ == "there" and c.dep_ == "advmod" for v in verbs for c in v.children):
+        return None
+    index = article.sentence_index[sent.start]
+    for earlier in reversed(article.sents[max(0, index - THERE_SENTENCES) : index + 1]):
+        for ent in reversed(article.ents_in(earlier)):
+            if ent.start >= trigger.i or ent.label_ not in ("GPE", "FAC", "LOC") or not article.body[ent.start]:
+                continue
+            place = gazetteer().resolve(ent.text)
+            if place is not None and not place.is_country:
+                return place, f'"there": {ent.text}, named just before'
+    return None
 
 
 def capital_named(article: Article, sent: Span, anchors: set[int], people: list[Person]) -> tuple[Place, str] | None:
