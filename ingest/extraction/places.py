@@ -1,6 +1,12 @@
-"""The meeting's place: what the sentence states ("in X", "visit to X"), what the
-report says near it, and the dateline when the meeting happened where the report was
-filed. Names resolve through the gazetteer, each place with a short reason."""
+"""The meeting's place, each with a short reason.
+
+From the sentence: "in X", "visit to X", a venue ("at Hyderabad House"), "the city of
+X", "a X hotel", "in the Moroccan capital", "met there". From the article, for a held
+meeting its sentence does not place (or places only in a country): the place of a
+meeting of the same trip just before, the summit's city for a meeting at the summit,
+the dateline when the meeting happened where the report was filed, a participant's
+visit. Names resolve through the gazetteer (``ingest/gazetteer.py``); venues and word
+lists live in ``ingest/data/venues.json``."""
 
 from spacy.tokens import Span, Token
 
@@ -18,19 +24,21 @@ PLACE_PREPS = {"in", "at", "inside", "to", "near"}
 WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton to Cape Town"
 MISLABELLED_PLACES = {"PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"}
 VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting", "return"}
+
 _VENUES = load("venues.json")
 SETTLEMENT_NOUNS = frozenset(_VENUES["settlement_nouns"])  # "the western Ukrainian city of Lviv"
 VENUE_NOUNS = frozenset(_VENUES["venue_nouns"])  # "a Tokyo hotel", "Moscow's Kremlin palace"
-NAMESAKE_SHARE = 0.5  # a participant's-country namesake this large against the largest wins
-LEAD_SENTENCES = 5  # a summit named this early is what the report is about
-REPORT_DAYS = 3  # meetings this close to the publication date belong to the report's summit
-THERE_SENTENCES = 2  # how far back "met there" looks for its place
-CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
 SURROUNDING_NOUNS = frozenset(_VENUES["surrounding_nouns"])  # "on the outskirts of X", "on the shore of X"
 AREA_NOUNS = SETTLEMENT_NOUNS | SURROUNDING_NOUNS
 SEATS_OF_GOVERNMENT = frozenset(_VENUES["seats_of_government"])  # "at State House": in the host's capital
 INVITING_VERBS = frozenset(_VENUES["inviting_verbs"])  # "invited her to visit India": another meeting
 TOPIC_PREPS = frozenset(_VENUES["topic_prepositions"])  # "talks on the war in Ukraine"
+
+NAMESAKE_SHARE = 0.5  # a participant's-country namesake this large against the largest wins
+LEAD_SENTENCES = 5  # a summit named this early is what the report is about
+REPORT_DAYS = 3  # meetings this close to the publication date belong to the report's summit
+THERE_SENTENCES = 2  # how far back "met there" looks for its place
+CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
 
 
