@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from ingest import dates
+from ingest.extraction import dating
 from ingest.extraction.document import Article, Candidate
 from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import lookup_key
@@ -96,8 +96,8 @@ class ExtractedMeeting:
 def finish(article: Article, c: Candidate) -> ExtractedMeeting:
     start, end = stripped(c.sentences[0])
     when = c.when
-    if when is None and article.published and c.status == "held":
-        when = dates.ResolvedDate(article.published, "day", "no date in the text: the publication date")
+    if when is None:
+        when = dating.undated(article, c)
     if when is None:
         reason = "no date in the text" + ("" if article.published else " and no publication date")
     # The country named around the meeting fits one person who has none, never two:

@@ -1,0 +1,143 @@
+"""The date of a meeting: a date expression of its sentence resolved against the
+article's reference day (the dateline's day, else the publication date), else a date
+another sentence gives the same meeting, else the day of the article's main news.
+Reasons stay short texts a reader can check.
+"""
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest import dates
+from ingest.extraction.document import Article, Candidate
+from ingest.extraction.syntax import governors
+from ingest.lexicon import load
+from ingest.nlp import DATELINE
+
+SCHEDULE_WORDS = frozenset(load("triggers.json")["schedule_words"])  # "a meeting set for Monday"
+BOUNDING_MARKS = frozenset(load("triggers.json")["bounding_marks"])  # "since X agreed in March"
+PROPAGATION_TOKENS = 80  # how far back the meeting told just before may lie to lend its day
+
+
+def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> dates.ResolvedDate | None:
+    future = status == "planned"
+    ents = [e for e in article.ents_in(sent) if e.label_ in ("DATE", "TIME")]
+    if not ents:
+        return None
+    near = set(t.i for t in trigger.subtree)
+    for gov in governors(trigger, 2):
+        if gov.pos_ in ("VERB", "AUX"):
+            near |= {t.i for c in gov.children if c.dep_ in ("npadvmod", "prep", "tmod") for t in c.subtree}
+            break
+    ranked = sorted(ents, key=lambda e: (e.root.i not in near, abs(e.root.i - trigger.i)))
+    for ent in ranked:
+        text = ent.text
+        if any(w in text.lower() for w in ("since", "past", "for ", "during", "until", "years", "decades")):
+            continue
+        if scheduled_for(article, ent):
+            pass  # "a meeting set for Monday"
+        elif ent.start > 0 and article.doc[ent.start - 1].lower_ in (
+            "since",
+            "until",
+            "till",
+            "for",
+            "by",
+            "before",
+            "after",
+        ):
+            continue
+        if names_other_thing(article, ent, trigger) or in_bounding_clause(ent, trigger):
+            continue
+        resolved = dates.resolve(text, article.published, future=future)
+        if resolved is not None and resolved.precision in ("day", "week", "month"):
+            return resolved
+        if resolved is not None and ent.root.i in near:
+            return resolved
+    return None
+
+
+def scheduled_for(article: Article, ent: Span) -> bool:
+    """'set for Monday', 'scheduled for May 2': the day a meeting was fixed for."""
+    if ent.start < 2 or article.doc[ent.start - 1].lower_ != "for":
+        return False
+    return article.doc[ent.start - 2].lemma_.lower() in SCHEDULE_WORDS
+
+
+def in_bounding_clause(ent: Span, trigger: Token) -> bool:
+    """'... since Tehran and Riyadh agreed in March': a date inside a clause that bounds
+    the meeting in time dates that clause's own event."""
+    t = ent.root
+    while t.head.i != t.i and t.i != trigger.i:
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in BOUNDING_MARKS for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def names_other_thing(article: Article, ent: Span, trigger: Token) -> bool:
+    """'the 2005 peace deal': a year that tells which deal, not when the meeting was
+    ('the 2018 summit' dates the summit itself)."""
+    root = ent.root
+    return (
+        root.dep_ in ("nummod", "compound", "amod")
+        and root.head.pos_ == "NOUN"
+        and not root.head.ent_type_  # "Friday morning" is one time
+        and root.head.i != trigger.i
+        and root.head.lemma_.lower() not in article.lex.meeting_nouns
+    )
+
+
+def dateline_day(doc: Doc) -> date | None:
+    """The day a dateline states in full ("SEOUL, June 15, 2000 -"): the reference for
+    dates in an article that has no publication date."""
+    dateline = doc.user_data.get(DATELINE)
+    if not dateline or not dateline.get("date"):
+        return None
+    day = dates.resolve(dateline["date"], None)
+    return day.date if day is not None and day.precision == "day" else None
+
+
+def compatible(a: dates.ResolvedDate | None, b: dates.ResolvedDate | None, published: date | None) -> bool:
+    """Two dates can name the same meeting: equal, one unknown, or one contains the other."""
+    if a is None or b is None:
+        other = a or b
+        return other is None or published is None or abs((other.date - published).days) <= 1
+    if a.date == b.date:
+        return True
+    coarse, fine = (a, b) if rank(a) > rank(b) else (b, a)
+    if coarse.precision == "month":
+        return (coarse.date.year, coarse.date.month) == (fine.date.year, fine.date.month)
+    if coarse.precision == "year":
+        return coarse.date.year == fine.date.year
+    if coarse.precision == "week":
+        return 0 <= (fine.date - coarse.date).days < 7
+    return abs((a.date - b.date).days) <= 1
+
+
+def rank(d: dates.ResolvedDate) -> int:
+    return {"day": 0, "week": 1, "month": 2, "year": 3}[d.precision]
+
+
+def finer(a: dates.ResolvedDate, b: dates.ResolvedDate) -> bool:
+    return rank(a) < rank(b)
+
+
+def same_day_as_before(article: Article, c: Candidate) -> dates.ResolvedDate | None:
+    """A held meeting without a date of its own, told right after one of the same people:
+    the same day as that meeting."""
+    for m in reversed(article.meetings[-2:]):
+        if (
+            m.status == "held"
+            and m.when
+            and (m.keys & c.keys)
+            and c.trigger.sent.start - m.sentences[-1].end < PROPAGATION_TOKENS
+        ):
+            return dates.ResolvedDate(m.when.date, m.when.precision, "the same day as the meeting reported just before")
+    return None
+
+
+def undated(article: Article, c: Candidate) -> dates.ResolvedDate | None:
+    """A held meeting the text gives no date: the day of the article's news."""
+    if article.published and c.status == "held":
+        return dates.ResolvedDate(article.published, "day", "no date in the text: the publication date")
+    return None
