@@ -32,7 +32,7 @@ def extract(doc: Doc, published: date | None = None) -> list[ExtractedMeeting]:
 
 def article_of(doc: Doc, published: date | None = None) -> Article:
     """The document model of a parsed article, for the stages to read."""
-    return Article(doc, published or dating.dateline_day(doc), body_mask(doc), events.phrase_ends(doc))
+    return Article(doc, dating.reference_day(doc, published), body_mask(doc), events.phrase_ends(doc))
 
 
 def extract_texts(

@@ -16,6 +16,9 @@ from ingest.nlp import DATELINE
 
 SCHEDULE_WORDS = frozenset(load("triggers.json")["schedule_words"])  # "a meeting set for Monday"
 BOUNDING_MARKS = frozenset(load("triggers.json")["bounding_marks"])  # "since X agreed in March"
+DATELINE_LAG_DAYS = 3  # a dateline filed this many days before publication dates the news
+LEAD_SENTENCES = 2  # the sentences that tell the article's main news
+MAIN_NEWS_DAYS = 7  # the main news lies within this many days before the reference day
 PROPAGATION_TOKENS = 80  # how far back the meeting told just before may lie to lend its day
 
 
@@ -87,14 +90,24 @@ def names_other_thing(article: Article, ent: Span, trigger: Token) -> bool:
     )
 
 
-def dateline_day(doc: Doc) -> date | None:
-    """The day a dateline states in full ("SEOUL, June 15, 2000 -"): the reference for
-    dates in an article that has no publication date."""
+def dateline_day(doc: Doc, published: date | None = None) -> date | None:
+    """The day a dateline states ("SEOUL, June 15, 2000 -"; "SEOUL, June 15" takes its
+    year from the publication date)."""
     dateline = doc.user_data.get(DATELINE)
     if not dateline or not dateline.get("date"):
         return None
-    day = dates.resolve(dateline["date"], None)
+    day = dates.resolve(dateline["date"], published)
     return day.date if day is not None and day.precision == "day" else None
+
+
+def reference_day(doc: Doc, published: date | None) -> date | None:
+    """The day the article's news is of: the dateline's day, filed a little before the
+    publication date ("ISTANBUL, Nov 18" published on the 19th), else the publication
+    date; without one, only a dateline that states its year."""
+    day = dateline_day(doc, published)
+    if day is None or (published is not None and not 0 <= (published - day).days <= DATELINE_LAG_DAYS):
+        return published
+    return day
 
 
 def compatible(a: dates.ResolvedDate | None, b: dates.ResolvedDate | None, published: date | None) -> bool:
@@ -137,7 +150,24 @@ def same_day_as_before(article: Article, c: Candidate) -> dates.ResolvedDate | N
 
 
 def undated(article: Article, c: Candidate) -> dates.ResolvedDate | None:
-    """A held meeting the text gives no date: the day of the article's news."""
-    if article.published and c.status == "held":
-        return dates.ResolvedDate(article.published, "day", "no date in the text: the publication date")
-    return None
+    """A held meeting the text gives no date: the day of the article's main news."""
+    if article.published is None or c.status != "held":
+        return None
+    source = "the dateline's day" if dateline_day(article.doc, article.published) else "the publication date"
+    return main_news_day(article) or dates.ResolvedDate(article.published, "day", f"no date in the text: {source}")
+
+
+def main_news_day(article: Article) -> dates.ResolvedDate | None:
+    """The day the lead tells ("Four presidents were in Banjul on Tuesday"), when it lies
+    in the days just before the news was filed."""
+    if "main_news_day" not in article.memo:
+        article.memo["main_news_day"] = None
+        body = [s for s in article.sents if article.body[s.start]][:LEAD_SENTENCES]
+        for ent in (e for s in body for e in article.ents_in(s) if e.label_ == "DATE"):
+            found = dates.resolve(ent.text, article.published)
+            if found and found.precision == "day" and 0 <= (article.published - found.date).days <= MAIN_NEWS_DAYS:
+                article.memo["main_news_day"] = dates.ResolvedDate(
+                    found.date, "day", f'no date of its own: the day of the article\'s main news, "{ent.text}"'
+                )
+                break
+    return article.memo["main_news_day"]
