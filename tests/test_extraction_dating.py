@@ -68,3 +68,38 @@ def test_without_a_publication_date_only_a_full_dateline_dates_the_news(meetings
 def test_reference_day(article):
     a = article("LIMA, May 6 - Peruvian President Dina Boluarte met Chilean President Gabriel Boric.", "2024-05-07")
     assert a.published == date(2024, 5, 6)
+
+
+def test_a_date_owned_by_another_noun_is_not_the_meetings(meetings):
+    # "Thursday's accord" and "the pact announced in May" date other things: the meeting
+    # takes the day of the dateline
+    found = meetings(
+        "NAIROBI, March 12 - Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan "
+        "in Arusha to discuss Thursday's accord on the border.",
+        "2024-03-13",
+    )
+    assert dates_of(found) == ["2024-03-12"]
+    found = meetings(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan and signed the pact "
+        "the two governments announced in May.",
+        "2024-03-13",
+    )
+    assert dates_of(found) == ["2024-03-13"]
+
+
+def test_a_date_in_a_clause_about_a_participant_dates_that_clause(meetings):
+    found = meetings(
+        "Earlier, Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan, "
+        "who returned from Beijing on Monday.",
+        "2024-03-13",
+    )
+    assert dates_of(found) == ["2024-03-13"]
+
+
+def test_a_meeting_told_in_a_clause_about_a_participant_keeps_its_date(meetings):
+    found = meetings(
+        "Foreign Minister Ana Pereira and Foreign Minister Luis Gomez, who spoke by phone on May 12, "
+        "held their first face-to-face meeting on May 19 in Lisbon.",
+        "2024-06-03",
+    )
+    assert sorted(dates_of(found)) == ["2024-05-12", "2024-05-19"]

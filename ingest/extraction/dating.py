@@ -19,6 +19,8 @@ BOUNDING_MARKS = frozenset(load("triggers.json")["bounding_marks"])  # "since X 
 DATELINE_LAG_DAYS = 3  # a dateline filed this many days before publication dates the news
 LEAD_SENTENCES = 2  # the sentences that tell the article's main news
 MAIN_NEWS_DAYS = 7  # the main news lies within this many days before the reference day
+NOUN_MODIFIER_DEPS = ("nummod", "compound", "amod", "poss")  # "the 2005 deal", "Friday's agreement"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a clause after a place name most often tells of the event
 PROPAGATION_TOKENS = 80  # how far back the meeting told just before may lie to lend its day
 
 
@@ -49,7 +51,11 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
             "after",
         ):
             continue
-        if names_other_thing(article, ent, trigger) or in_bounding_clause(ent, trigger):
+        if (
+            names_other_thing(article, ent, trigger)
+            or in_bounding_clause(ent, trigger)
+            or in_clause_of_other_noun(article, ent, trigger)
+        ):
             continue
         resolved = dates.resolve(text, article.published, future=future)
         if resolved is not None and resolved.precision in ("day", "week", "month"):
@@ -82,11 +88,38 @@ def names_other_thing(article: Article, ent: Span, trigger: Token) -> bool:
     ('the 2018 summit' dates the summit itself)."""
     root = ent.root
     return (
-        root.dep_ in ("nummod", "compound", "amod")
+        root.dep_ in NOUN_MODIFIER_DEPS
         and root.head.pos_ == "NOUN"
         and not root.head.ent_type_  # "Friday morning" is one time
         and root.head.i != trigger.i
         and root.head.lemma_.lower() not in article.lex.meeting_nouns
+    )
+
+
+def in_clause_of_other_noun(article: Article, ent: Span, trigger: Token) -> bool:
+    """'the deal the two countries announced in May', 'X, who flew home on Thursday': a
+    date inside a clause that describes another noun dates that clause's event ('the
+    summit, which opens on Friday' dates the summit; 'X, who met Y on May 12' a meeting)."""
+    clause = ent.root
+    while clause.head.i != clause.i and trigger not in clause.subtree:
+        if (
+            clause.dep_ in ("relcl", "acl")
+            and clause.head.i != trigger.i
+            and clause.head.lemma_.lower() not in article.lex.meeting_nouns
+            and clause.lemma_.lower() not in article.meeting_words  # "X, who spoke by phone on May 12"
+            and clause.head.ent_type_ not in PLACE_LABELS  # "the summit in Nairobi, which opens Friday"
+        ):
+            return True
+        clause = clause.head
+    return False
+
+
+def in_side_clause(ent: Span) -> bool:
+    """A date inside a clause that describes a noun, not in the sentence's main clause (a
+    clause hung on a verbless root, "AlUla: the leaders signed on Tuesday", is the main one)."""
+    return any(
+        t.dep_ in ("relcl", "acl") and t.head.ent_type_ not in PLACE_LABELS and t.head.dep_ != "ROOT"
+        for t in [ent.root, *ent.root.ancestors]
     )
 
 
@@ -150,7 +183,8 @@ def same_day_as_before(article: Article, c: Candidate) -> dates.ResolvedDate | N
 
 
 def undated(article: Article, c: Candidate) -> dates.ResolvedDate | None:
-    """A held meeting the text gives no date: the day of the article's main news."""
+    """A held meeting the text gives no date: the day of the article's main news, the
+    day the lead tells, else the dateline's day, else the publication date."""
     if article.published is None or c.status != "held":
         return None
     source = "the dateline's day" if dateline_day(article.doc, article.published) else "the publication date"
@@ -164,6 +198,8 @@ def main_news_day(article: Article) -> dates.ResolvedDate | None:
         article.memo["main_news_day"] = None
         body = [s for s in article.sents if article.body[s.start]][:LEAD_SENTENCES]
         for ent in (e for s in body for e in article.ents_in(s) if e.label_ == "DATE"):
+            if ent.root.dep_ in NOUN_MODIFIER_DEPS or in_side_clause(ent):
+                continue  # "Thursday's accord", "X, who flew home on Monday"
             found = dates.resolve(ent.text, article.published)
             if found and found.precision == "day" and 0 <= (article.published - found.date).days <= MAIN_NEWS_DAYS:
                 article.memo["main_news_day"] = dates.ResolvedDate(
