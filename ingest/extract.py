@@ -109,6 +109,8 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         return None
     present = [p for p in arguments.present(article, trigger) if p not in people]
     people = unique(people + present)  # "..., in the presence of the foreign minister, X"
+    if status == "planned" and dating.told_as_past(article, trigger):
+        status = "held"  # "had invited her during their first call, on May 15": the call took place
     when = dating.explicit_date(article, sent, trigger, status)
     if attributes.vague(article, trigger) and (when is None or when.precision != "day"):
         article.remember(people)  # "have met three times this year"

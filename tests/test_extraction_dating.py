@@ -103,3 +103,58 @@ def test_a_meeting_told_in_a_clause_about_a_participant_keeps_its_date(meetings)
         "2024-06-03",
     )
     assert sorted(dates_of(found)) == ["2024-05-12", "2024-05-19"]
+
+
+def test_a_planned_meeting_on_a_weekday_is_the_coming_one(meetings):
+    found = meetings("Kenyan President William Ruto will meet Ugandan President Yoweri Museveni on Monday.")
+    assert [(str(m.date), m.status) for m in found] == [("2024-03-18", "planned")]
+
+
+def test_a_held_meeting_reported_the_next_day(meetings):
+    # published on Wednesday: Tuesday's talks are the day before
+    found = meetings("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Entebbe on Tuesday.")
+    assert [(str(m.date), m.status) for m in found] == [("2024-03-12", "held")]
+
+
+def test_a_call_in_the_frame_of_a_past_verb_took_place(meetings):
+    found = meetings(
+        "Ruto had invited him to Mombasa during their first telephone conversation, on April 3. "
+        "Kenyan President William Ruto spoke with Ghanaian President John Mahama by phone on April 3.",
+        "2024-05-20",
+    )
+    assert ("2024-04-03", "held") in [(str(m.date), m.status) for m in found]
+    assert all(m.date.year == 2024 for m in found)
+
+
+def test_a_meeting_of_several_days_is_dated_by_its_first(meetings):
+    found = meetings(
+        "Ghanaian President John Mahama, Senegalese President Bassirou Diomaye Faye and Ivorian President "
+        "Alassane Ouattara ended a two-day summit in Accra on Thursday.",
+        "2024-03-15",
+    )
+    assert [str(m.date) for m in found] == ["2024-03-13"]
+
+
+def test_the_next_day_counts_from_the_meeting_before(meetings):
+    found = meetings(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on March 4. "
+        "Ruto held talks with Rwandan President Paul Kagame in Kigali the next day.",
+    )
+    assert sorted(str(m.date) for m in found) == ["2024-03-04", "2024-03-05"]
+
+
+def test_a_clause_on_the_opening_of_an_event_dates_the_event(meetings):
+    found = meetings(
+        "She attends the regional summit hosted by Kenyan President William Ruto, which opens on Friday, "
+        "with Ugandan President Yoweri Museveni.",
+    )
+    assert [str(m.date) for m in found if m.date] in (["2024-03-15"], [])
+
+
+def test_an_event_that_begins_on_a_day_is_dated_that_day(meetings):
+    found = meetings(
+        "Ghanaian President John Mahama, Senegalese President Bassirou Diomaye Faye and Ivorian President "
+        "Alassane Ouattara opened a two-day summit in Accra on Thursday.",
+        "2024-03-15",
+    )
+    assert [str(m.date) for m in found] == ["2024-03-14"]

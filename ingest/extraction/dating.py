@@ -4,7 +4,8 @@ another sentence gives the same meeting, else the day of the article's main news
 Reasons stay short texts a reader can check.
 """
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,9 +23,17 @@ MAIN_NEWS_DAYS = 7  # the main news lies within this many days before the refere
 NOUN_MODIFIER_DEPS = ("nummod", "compound", "amod", "poss")  # "the 2005 deal", "Friday's agreement"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a clause after a place name most often tells of the event
 PROPAGATION_TOKENS = 80  # how far back the meeting told just before may lie to lend its day
+_DATA = load("dates.json")
+END_VERBS = frozenset(_DATA["end_verbs"])  # "a two-day summit that ended Monday" began the day before
+SPAN_VERBS = frozenset(_DATA["span_verbs"])  # "X, which opens on Friday": the event's days
+PAST_FRAMES = frozenset(_DATA["past_frames"])  # "had invited her during their call, on May 15"
+AFTER_PREVIOUS = _DATA["after_previous"]  # "the next day": days after the meeting told before
+SPAN_DAYS = re.compile(r"^(\w+)-day$")  # "a two-day summit"
 
 
 def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> dates.ResolvedDate | None:
+    """The date the sentence gives the meeting: of the date expressions, the nearest to
+    the trigger that dates no other thing, resolved forwards for a planned meeting."""
     future = status == "planned"
     ents = [e for e in article.ents_in(sent) if e.label_ in ("DATE", "TIME")]
     if not ents:
@@ -57,12 +66,71 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
             or in_clause_of_other_noun(article, ent, trigger)
         ):
             continue
-        resolved = dates.resolve(text, article.published, future=future)
-        if resolved is not None and resolved.precision in ("day", "week", "month"):
-            return resolved
-        if resolved is not None and ent.root.i in near:
-            return resolved
+        resolved = after_previous(article, ent) or dates.resolve(text, article.published, future=future)
+        if resolved is not None and (resolved.precision in ("day", "week", "month") or ent.root.i in near):
+            return first_day(article, resolved, ent, trigger)
     return None
+
+
+def told_as_past(article: Article, trigger: Token) -> bool:
+    """'had invited her during their first telephone conversation': a meeting in the
+    frame of a past verb took place, whatever the sentence plans."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        frames = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in PAST_FRAMES]
+        return past_tense(trigger) and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in article.lex.meeting_nouns for f in frames for o in f.children
+        )
+    frame = trigger.head
+    return frame.lower_ in PAST_FRAMES and past_tense(frame.head)
+
+
+def past_tense(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children))
+
+
+def span_days(trigger: Token) -> int:
+    """How many days the meeting noun says it lasts ('a two-day summit'), else 1."""
+    for c in trigger.children:
+        whole = SPAN_DAYS.match(c.lower_)
+        if whole:
+            number = whole[1]
+        elif c.lower_ == "day" and c.dep_ in ("compound", "amod"):
+            number = next((n.lower_ for n in c.children if n.dep_ == "nummod"), "")
+        else:
+            continue
+        return dates.NUMBERS.get(number) or (int(number) if number.isdigit() else 1)
+    return 1
+
+
+def after_previous(article: Article, ent: Span) -> dates.ResolvedDate | None:
+    """'the next day', 'earlier that day': counted from the meeting told just before."""
+    offset = AFTER_PREVIOUS.get(" ".join(ent.text.lower().split()))
+    if offset is None:
+        return None
+    before = next((m for m in reversed(article.meetings) if m.when and m.when.precision == "day"), None)
+    if before is None:
+        return None
+    return dates.ResolvedDate(
+        before.when.date + timedelta(days=offset), "day", f'"{ent.text}", counted from the meeting reported before'
+    )
+
+
+def first_day(article: Article, when: dates.ResolvedDate, ent: Span, trigger: Token) -> dates.ResolvedDate:
+    """A meeting of several days is dated by its first: 'closed a two-day summit on
+    Monday', 'a three-day visit that ended Friday'. A meeting noun of the sentence takes
+    the span the sentence gives the event ('the gathering ..., as he closed a two-day
+    summit'), unless the date is in its own phrase."""
+    if when.precision != "day" or trigger.pos_ not in ("NOUN", "PROPN"):
+        return when
+    for event in ent.sent:
+        days = span_days(event) if event.lemma_.lower() in article.lex.meeting_nouns else 1
+        if days < 2 or (event.i != trigger.i and ent.root.i in {t.i for t in trigger.subtree}):
+            continue
+        verbs = {event.head.lemma_.lower()} | {c.lemma_.lower() for c in event.children if c.dep_ in ("relcl", "acl")}
+        if verbs & END_VERBS:
+            start = when.date - timedelta(days=days - 1)
+            return dates.ResolvedDate(start, "day", f"{when.reason}, the last of {days} days")
+    return when
 
 
 def scheduled_for(article: Article, ent: Span) -> bool:
@@ -108,6 +176,7 @@ def in_clause_of_other_noun(article: Article, ent: Span, trigger: Token) -> bool
             and clause.head.lemma_.lower() not in article.lex.meeting_nouns
             and clause.lemma_.lower() not in article.meeting_words  # "X, who spoke by phone on May 12"
             and clause.head.ent_type_ not in PLACE_LABELS  # "the summit in Nairobi, which opens Friday"
+            and clause.lemma_.lower() not in SPAN_VERBS  # "hosted by X, which opens on Friday"
         ):
             return True
         clause = clause.head
