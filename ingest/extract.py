@@ -32,7 +32,9 @@ def extract(doc: Doc, published: date | None = None) -> list[ExtractedMeeting]:
 
 def article_of(doc: Doc, published: date | None = None) -> Article:
     """The document model of a parsed article, for the stages to read."""
-    return Article(doc, dating.reference_day(doc, published), body_mask(doc), events.phrase_ends(doc))
+    article = Article(doc, dating.reference_day(doc, published), body_mask(doc), events.phrase_ends(doc))
+    article.memo[dating.PUBLISHED] = published
+    return article
 
 
 def extract_texts(

@@ -4,6 +4,8 @@ tests. No database is touched."""
 
 from datetime import date
 
+from ingest.extraction import dating
+
 
 def dates_of(found):
     return [str(m.date) for m in found]
@@ -158,3 +160,24 @@ def test_an_event_that_begins_on_a_day_is_dated_that_day(meetings):
         "2024-03-15",
     )
     assert [str(m.date) for m in found] == ["2024-03-14"]
+
+
+def test_a_weekday_after_the_dateline_is_the_coming_day(article):
+    # filed on Thursday 14 March, published on Friday: "Friday" is the day after filing
+    a = article(
+        "ACCRA, March 14 - The talks between Ghanaian President John Mahama and Ivorian President "
+        "Alassane Ouattara resume on Friday.",
+        "2024-03-15",
+    )
+    sent = a.sents[0]
+    trigger = next(t for t in sent if t.lower_ == "talks")
+    assert dating.explicit_date(a, sent, trigger, "held").date == date(2024, 3, 15)
+
+
+def test_a_recalled_meeting_lends_no_day(meetings):
+    found = meetings(
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni had last met in Kampala on May 6. "
+        "Ruto met Museveni again at the lakeside lodge.",
+        "2024-06-20",
+    )
+    assert "2024-06-20" in [str(m.date) for m in found]

@@ -22,6 +22,7 @@ LEAD_SENTENCES = 2  # the sentences that tell the article's main news
 MAIN_NEWS_DAYS = 7  # the main news lies within this many days before the reference day
 NOUN_MODIFIER_DEPS = ("nummod", "compound", "amod", "poss")  # "the 2005 deal", "Friday's agreement"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a clause after a place name most often tells of the event
+PUBLISHED = "published"  # article.memo: the publication date, when the dateline's day is the reference
 PROPAGATION_TOKENS = 80  # how far back the meeting told just before may lie to lend its day
 _DATA = load("dates.json")
 END_VERBS = frozenset(_DATA["end_verbs"])  # "a two-day summit that ended Monday" began the day before
@@ -67,9 +68,25 @@ def explicit_date(article: Article, sent: Span, trigger: Token, status: str) -> 
         ):
             continue
         resolved = after_previous(article, ent) or dates.resolve(text, article.published, future=future)
+        resolved = after_filing(article, ent, resolved)
         if resolved is not None and (resolved.precision in ("day", "week", "month") or ent.root.i in near):
             return first_day(article, resolved, ent, trigger)
     return None
+
+
+def after_filing(article: Article, ent: Span, when: dates.ResolvedDate | None) -> dates.ResolvedDate | None:
+    """'ISTANBUL, Nov 18 (Thursday) - ... resumes on Friday', published on the 19th: a
+    weekday between the dateline's day and the publication date is that coming day,
+    not the one of the week before."""
+    published = article.memo.get(PUBLISHED)
+    if when is None or when.precision != "day" or not published or published <= article.published:
+        return when
+    if not dates.WEEKDAY.search(ent.text.lower()) or "last" in ent.text.lower():
+        return when
+    later = when.date + timedelta(days=7)
+    if article.published < later <= published:
+        return dates.ResolvedDate(later, "day", f'"{ent.text}", the day after the dateline\'s {article.published}')
+    return when
 
 
 def told_as_past(article: Article, trigger: Token) -> bool:
@@ -239,10 +256,11 @@ def finer(a: dates.ResolvedDate, b: dates.ResolvedDate) -> bool:
 
 def same_day_as_before(article: Article, c: Candidate) -> dates.ResolvedDate | None:
     """A held meeting without a date of its own, told right after one of the same people:
-    the same day as that meeting."""
+    the same day as that meeting (not as an earlier one recalled: "they last met in May")."""
     for m in reversed(article.meetings[-2:]):
         if (
             m.status == "held"
+            and not m.explicit_previous
             and m.when
             and (m.keys & c.keys)
             and c.trigger.sent.start - m.sentences[-1].end < PROPAGATION_TOKENS
