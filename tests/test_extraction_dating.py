@@ -181,3 +181,11 @@ def test_a_recalled_meeting_lends_no_day(meetings):
         "2024-06-20",
     )
     assert "2024-06-20" in [str(m.date) for m in found]
+
+
+def test_a_date_of_the_event_in_an_earlier_sentence_dates_the_meeting(meetings):
+    found = meetings(
+        "The Nile basin summit opened in Kampala on 9 March. "
+        "Ugandan President Yoweri Museveni held talks with Ethiopian Prime Minister Abiy Ahmed at the lodge.",
+    )
+    assert [str(m.date) for m in found] == ["2024-03-09"]
