@@ -74,6 +74,7 @@ class Person:
     countries: Counter = field(default_factory=Counter)
     titled: bool = False
     canonical: str = ""  # a known official's name (data/officials.json)
+    organisation: str | None = None  # the international body a known official serves that year
 
     @property
     def name(self) -> str:
@@ -203,6 +204,7 @@ class People:
         if len(said) > 1 and country not in said:
             return
         person.canonical = official.name
+        person.organisation = official.organisation_in(self.year)
         if country and (not said or len(said) > 1):
             person.countries[country] += 1
 
