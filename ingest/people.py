@@ -559,7 +559,7 @@ class People:
         while i >= sent_start:
             t = doc[i]
             low = lookup_key(t.text)
-            if i > sent_start and gazetteer().country_code(f"{doc[i - 1].text} {t.text}"):
+            if i > sent_start and doc[i - 1].is_alpha and gazetteer().country_code(f"{doc[i - 1].text} {t.text}"):
                 words[:0] = [doc[i - 1], t]  # "Sri Lankan", "Sierra Leone", even when tagged PERSON
                 i -= 2
                 continue
@@ -603,7 +603,7 @@ class People:
             while j < min(len(doc), span.end + 9) and j not in self.by_token:
                 t = doc[j]
                 low = lookup_key(t.text)
-                if j + 1 < len(doc) and gazetteer().country_code(f"{t.text} {doc[j + 1].text}"):
+                if j + 1 < len(doc) and t.is_alpha and gazetteer().country_code(f"{t.text} {doc[j + 1].text}"):
                     words += [t, doc[j + 1]]  # "X, Sierra Leone's president"
                     j += 2
                     continue
@@ -662,7 +662,7 @@ class People:
                     place_of[i] = name
         for first, second in zip(words, words[1:]):
             pair = f"{first.text} {second.text}"
-            if second.i == first.i + 1 and gazetteer().country_code(pair):
+            if second.i == first.i + 1 and first.is_alpha and gazetteer().country_code(pair):
                 place_of[first.i] = place_of[second.i] = pair
         for t in words:
             low = lookup_key(t.text)
