@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import dateparser
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -32,6 +34,8 @@ PATTERNS = [
     ("m", re.compile(rf"^{MONTH}$")),
     ("y", re.compile(rf"^(?:in\s+)?(?:the\s+year\s+)?{YEAR}$")),
 ]
+FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+FULL_DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
 RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
     "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
@@ -73,6 +77,9 @@ def _resolve(text: str, published: date | None, future: bool):
             found = _absolute(kind, m, published, future)
             if found:
                 return ResolvedDate(found[0], found[1], f'"{text}"' + found[2])
+    full = _full_date(text) if FULL_YEAR.search(t) else None
+    if full is not None:
+        return ResolvedDate(full, "day", f'"{text}"')
     if published is None:
         return None
     relative = _relative(t, published, future)
@@ -80,6 +87,12 @@ def _resolve(text: str, published: date | None, future: bool):
         day, precision = relative
         return ResolvedDate(day, precision, f'"{text}", counted from the publication date {published}')
     return None
+
+
+def _full_date(text):
+    """A date with day, month and year in any other format ("25.03.1998", "25-Mar-1998")."""
+    found = dateparser.parse(text, languages=["en"], settings=FULL_DATE_SETTINGS)
+    return found.date() if found else None
 
 
 def _absolute(kind, m, published, future):

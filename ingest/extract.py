@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction import arguments, attributes, coreference, events, places, references, summits
+from ingest.extraction import arguments, attributes, coreference, dating, events, places, references, summits
 from ingest.extraction.body import body_mask
 from ingest.extraction.document import Article, Candidate, unique
 from ingest.extraction.output import ExtractedMeeting, ExtractedParticipant, ExtractedTopic, finish
@@ -32,7 +32,9 @@ def extract(doc: Doc, published: date | None = None) -> list[ExtractedMeeting]:
 
 def article_of(doc: Doc, published: date | None = None) -> Article:
     """The document model of a parsed article, for the stages to read."""
-    return Article(doc, published or attributes.dateline_day(doc), body_mask(doc), events.phrase_ends(doc))
+    article = Article(doc, dating.reference_day(doc, published), body_mask(doc), events.phrase_ends(doc))
+    article.memo[dating.PUBLISHED] = published
+    return article
 
 
 def extract_texts(
@@ -109,7 +111,9 @@ def _candidate(article: Article, sent: Span, trigger: Token) -> Candidate | None
         return None
     present = [p for p in arguments.present(article, trigger) if p not in people]
     people = unique(people + present)  # "..., in the presence of the foreign minister, X"
-    when = attributes.explicit_date(article, sent, trigger, status)
+    if status == "planned" and dating.told_as_past(article, trigger):
+        status = "held"  # "had invited her during their first call, on May 15": the call took place
+    when = dating.explicit_date(article, sent, trigger, status)
     if attributes.vague(article, trigger) and (when is None or when.precision != "day"):
         article.remember(people)  # "have met three times this year"
         return None

@@ -74,6 +74,7 @@ class Person:
     countries: Counter = field(default_factory=Counter)
     titled: bool = False
     canonical: str = ""  # a known official's name (data/officials.json)
+    organisation: str | None = None  # the international body a known official serves that year
 
     @property
     def name(self) -> str:
@@ -203,6 +204,7 @@ class People:
         if len(said) > 1 and country not in said:
             return
         person.canonical = official.name
+        person.organisation = official.organisation_in(self.year)
         if country and (not said or len(said) > 1):
             person.countries[country] += 1
 
@@ -557,8 +559,8 @@ class People:
         while i >= sent_start:
             t = doc[i]
             low = lookup_key(t.text)
-            if i > sent_start and lookup_key(f"{doc[i - 1].text} {t.text}") in lex.demonyms:
-                words[:0] = [doc[i - 1], t]  # "Sri Lankan", "South Korean", even when tagged PERSON
+            if i > sent_start and doc[i - 1].is_alpha and gazetteer().country_code(f"{doc[i - 1].text} {t.text}"):
+                words[:0] = [doc[i - 1], t]  # "Sri Lankan", "Sierra Leone", even when tagged PERSON
                 i -= 2
                 continue
             if t.i in self.by_token or t.ent_type_ in ("DATE", "PERSON"):
@@ -601,6 +603,10 @@ class People:
             while j < min(len(doc), span.end + 9) and j not in self.by_token:
                 t = doc[j]
                 low = lookup_key(t.text)
+                if j + 1 < len(doc) and t.is_alpha and gazetteer().country_code(f"{t.text} {doc[j + 1].text}"):
+                    words += [t, doc[j + 1]]  # "X, Sierra Leone's president"
+                    j += 2
+                    continue
                 if (
                     low in lex.title_words
                     or low in lex.demonyms
@@ -656,7 +662,7 @@ class People:
                     place_of[i] = name
         for first, second in zip(words, words[1:]):
             pair = f"{first.text} {second.text}"
-            if second.i == first.i + 1 and lookup_key(pair) in lex.demonyms:
+            if second.i == first.i + 1 and first.is_alpha and gazetteer().country_code(pair):
                 place_of[first.i] = place_of[second.i] = pair
         for t in words:
             low = lookup_key(t.text)

@@ -50,3 +50,20 @@ def test_non_dates_resolve_to_nothing(text):
 
 def test_reason_names_the_expression():
     assert '"last month"' in resolve("last month", THURSDAY).reason
+
+
+@pytest.mark.parametrize(
+    "text", ["04.04.2019", "2019/04/04", "4-Apr-2019", "Thursday, 4 April 2019", "the 4th of April, 2019"]
+)
+def test_full_dates_in_other_formats(text):
+    found = resolve(text, None)
+    assert (found.date, found.precision) == (THURSDAY, "day")
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [("last week", date(2019, 3, 25), "week"), ("earlier this month", date(2019, 4, 1), "month")],
+)
+def test_coarse_relative_dates_keep_their_precision(text, expected, precision):
+    found = resolve(text, THURSDAY)
+    assert (found.date, found.precision) == (expected, precision)

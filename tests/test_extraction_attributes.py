@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from ingest.extract import article_of
-from ingest.extraction import arguments, attributes, events, places
+from ingest.extraction import arguments, attributes, dating, events, places
 from ingest.nlp import parse
 
 
@@ -28,7 +28,7 @@ def test_a_meeting_in_a_city_on_a_weekday(reading):
         "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday."
     )
     assert attributes.kind(a, t, people) == "in_person"
-    when = attributes.explicit_date(a, sent, t, "held")
+    when = dating.explicit_date(a, sent, t, "held")
     assert (when.date, when.precision) == (date(2024, 3, 11), "day")
     place, reason = places.place(a, sent, t, people)
     assert place.name == "Nairobi" and "in Nairobi" in reason
@@ -39,7 +39,7 @@ def test_a_phone_call_has_no_place(reading):
         "Chinese President Xi Jinping spoke by phone with French President Emmanuel Macron on Tuesday."
     )
     assert attributes.kind(a, t, people) == "phone_call"
-    assert attributes.explicit_date(a, sent, t, "held").date == date(2024, 3, 12)
+    assert dating.explicit_date(a, sent, t, "held").date == date(2024, 3, 12)
 
 
 def test_the_subject_of_hosted_is_the_host(reading):

@@ -130,3 +130,26 @@ def test_the_fullest_form_of_a_name_decides(nlp):
     names = {p.name for p in people.persons}
     assert "Mohamed bin Zayed Al Nahyan" in names  # "Mohamed" alone fits another official too
     assert "Joe Biden" not in names  # "Biden" fits him, "Hunter Biden" does not
+
+
+def test_heads_of_the_1980s_are_known():
+    assert lookup(name_key("Ronald Reagan"), 1986).country == "US"
+    assert lookup(name_key("Margaret Thatcher"), 1984).country == "GB"
+    assert lookup(name_key("Nakasone"), 1985, "Prime Minister").country == "JP"
+    assert found("Kucan", 1995, "President") == "Milan Kučan"  # the transliteration gives the canonical name
+
+
+def test_an_international_office_gives_the_organisation_not_the_country():
+    waldheim = lookup(name_key("Kurt Waldheim"), 1978)
+    assert waldheim.organisation_in(1978) == "UN" and waldheim.country_in(1978) is None
+    assert waldheim.organisation_in(1988) is None and waldheim.country_in(1988) == "AT"
+
+
+def test_an_international_official_gets_no_country_from_the_meeting_place(meetings):
+    (m,) = meetings("Ban Ki-moon met Egyptian President Abdel Fattah el-Sisi in Cairo on Monday.", "2015-03-10")
+    assert participants(m) == {"Ban Ki-moon": None, "Abdel Fattah el-Sisi": "EG"}
+
+
+def test_a_former_leader_of_the_file_keeps_the_file_country(meetings):
+    (m,) = meetings("Ronald Reagan met Mikhail Gorbachev in Geneva on Wednesday.", "1985-11-20")
+    assert participants(m)["Ronald Reagan"] == "US"

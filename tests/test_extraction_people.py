@@ -77,3 +77,39 @@ def test_organisation_building_and_month_words_are_no_participants(participants,
 def test_a_name_that_is_a_month_stays_a_person_with_a_title(participants):
     found = participants("Prime Minister May met German Chancellor Angela Merkel in Berlin on Tuesday.")
     assert any("May" in names and "Angela Merkel" in names for names in found), found
+
+
+def countries(meetings_found):
+    return {p.name: p.country for m in meetings_found for p in m.participants}
+
+
+def test_a_two_word_country_before_the_title_gives_the_country(meetings):
+    found = meetings(
+        "Costa Rica President Rodrigo Chaves met Panama's President Jose Raul Mulino in San Jose on Friday."
+    )
+    assert countries(found)["Rodrigo Chaves"] == "CR"
+
+
+def test_a_two_word_country_in_an_apposition_gives_the_country(meetings):
+    found = meetings(
+        "Salif Ouedraogo, Burkina Faso's foreign minister, met Malian Foreign Minister Abdoulaye Diop "
+        "in Bamako on Monday."
+    )
+    assert countries(found)["Salif Ouedraogo"] == "BF"
+
+
+def test_us_at_the_start_of_a_sentence_stays_the_persons_country(meetings):
+    found = meetings("U.S. Special Envoy Amos Hochstein met Lebanese Speaker Nabih Berri in Beirut on Monday.")
+    assert countries(found)["Amos Hochstein"] == "US"
+
+
+def test_another_country_the_sentence_names_is_not_the_persons(meetings):
+    found = meetings(
+        "Frank Weller met Afghan President Ashraf Ghani in Kabul on Monday to discuss Pakistan.", "2019-03-10"
+    )
+    assert countries(found) == {"Frank Weller": None, "Ashraf Ghani": "AF"}
+
+
+def test_the_host_country_goes_to_the_one_person_with_none(meetings):
+    found = meetings("Liu Wenhai met Russian Foreign Minister Sergei Lavrov in Beijing on Monday.")
+    assert countries(found)["Liu Wenhai"] == "CN"

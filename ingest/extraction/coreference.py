@@ -10,7 +10,8 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from ingest import dates
+from ingest.extraction import dating
+from ingest.extraction.dating import compatible, finer
 from ingest.extraction.document import Article, Candidate, unique
 from ingest.extraction.places import place_from_article, place_from_dateline
 from ingest.extraction.references import definite_reference, is_group_reference
@@ -83,12 +84,7 @@ def add(article: Article, c: Candidate):
         # "called off a meeting set for Monday": a meeting of the filing day was to be where the reporter is
         c.place, c.place_reason = place_from_dateline(article, c)
     if c.when is None and c.status == "held":
-        for m in reversed(article.meetings[-2:]):
-            if m.status == "held" and m.when and (m.keys & c.keys) and c.trigger.sent.start - m.sentences[-1].end < 80:
-                c.when = dates.ResolvedDate(
-                    m.when.date, m.when.precision, "the same day as the meeting reported just before"
-                )
-                break
+        c.when = dating.same_day_as_before(article, c)
     if domestic(c):
         return
     article.meetings.append(c)
@@ -210,23 +206,6 @@ def role_words(p: Person) -> str:
     return " " + " ".join(re.findall(r"[a-z]+", f"{p.role} {p.name} {' '.join(before)}".lower())) + " "
 
 
-def compatible(a: dates.ResolvedDate | None, b: dates.ResolvedDate | None, published: date | None) -> bool:
-    """Two dates can name the same meeting: equal, one unknown, or one contains the other."""
-    if a is None or b is None:
-        other = a or b
-        return other is None or published is None or abs((other.date - published).days) <= 1
-    if a.date == b.date:
-        return True
-    coarse, fine = (a, b) if rank(a) > rank(b) else (b, a)
-    if coarse.precision == "month":
-        return (coarse.date.year, coarse.date.month) == (fine.date.year, fine.date.month)
-    if coarse.precision == "year":
-        return coarse.date.year == fine.date.year
-    if coarse.precision == "week":
-        return 0 <= (fine.date - coarse.date).days < 7
-    return abs((a.date - b.date).days) <= 1
-
-
 def same_occasion(a: Candidate, b: Candidate, published: date | None) -> bool:
     """Can two readings of one sentence be the same meeting? Not a call and a visit,
     nor two different dates."""
@@ -234,11 +213,3 @@ def same_occasion(a: Candidate, b: Candidate, published: date | None) -> bool:
     if (a.kind in remote) != (b.kind in remote):
         return False
     return a.when is None or b.when is None or compatible(a.when, b.when, published)
-
-
-def rank(d: dates.ResolvedDate) -> int:
-    return {"day": 0, "week": 1, "month": 2, "year": 3}[d.precision]
-
-
-def finer(a: dates.ResolvedDate, b: dates.ResolvedDate) -> bool:
-    return rank(a) < rank(b)

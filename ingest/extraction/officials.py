@@ -40,6 +40,11 @@ class Official:
             return None
         return self.country
 
+    def organisation_in(self, year: int | None) -> str | None:
+        """The international body whose office the person holds that year, if any."""
+        held = [o.organisation for o in self.offices if o.organisation and (year is None or o.held(year))]
+        return held[0] if held else None
+
     def countries(self) -> set[str | None]:
         return {self.country} | ({None} if any(o.organisation for o in self.offices) else set())
 

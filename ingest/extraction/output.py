@@ -4,13 +4,13 @@ stated, a country guessed for one participant who has none, and ranked topics.
 """
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from spacy.tokens import Span
 
-from ingest import dates
+from ingest.extraction import dating
 from ingest.extraction.document import Article, Candidate
 from ingest.gazetteer import Place, gazetteer
 from ingest.lexicon import lookup_key
@@ -96,14 +96,14 @@ class ExtractedMeeting:
 def finish(article: Article, c: Candidate) -> ExtractedMeeting:
     start, end = stripped(c.sentences[0])
     when = c.when
-    if when is None and article.published and c.status == "held":
-        when = dates.ResolvedDate(article.published, "day", "no date in the text: the publication date")
+    if when is None:
+        when = dating.undated(article, c)
     if when is None:
         reason = "no date in the text" + ("" if article.published else " and no publication date")
-    # The country named around the meeting fits one person who has none, never two:
-    # "Putin met Erdogan to discuss Syria" makes neither of them Syrian.
+    # The host country fits one person who has none, never two; a country the
+    # sentence names makes nobody its citizen ("Putin met Erdogan to discuss Syria").
     unknown = [p for p in c.people if not p.country]
-    guessed = country_from_context(article, unknown[0], c) if len(unknown) == 1 else None
+    guessed = country_from_context(unknown[0], c) if len(unknown) == 1 else None
     participants = tuple(
         ExtractedParticipant(p.name, p.role, p.country or guessed, tuple(p.aliases())) for p in c.people
     )
@@ -133,23 +133,15 @@ def in_title(article: Article, ent: Span) -> bool:
     )
 
 
-def country_from_context(article: Article, person: Person, c: Candidate) -> str | None:
-    """A person with no demonym: the country of the place when nobody else is from
-    there (the host, "Wang Yi met Lavrov in Beijing"), else the other country the
-    evidence names ('Syria and Russia')."""
+def country_from_context(person: Person, c: Candidate) -> str | None:
+    """A person the text gives no country: the host's, when they met in person in a
+    country nobody else is from ("Wang Yi met Lavrov in Beijing"). Never another
+    country the sentence names, and never for an international body's official:
+    unknown is better than wrong."""
+    if person.organisation or c.place is None or not c.place.country or c.kind != "in_person":
+        return None
     known = {p.country for p in c.people if p.country}
-    if c.place is not None and c.place.country and c.place.country not in known and c.kind == "in_person":
-        return c.place.country
-    if c.place is not None:
-        known.add(c.place.country)
-    counts = Counter()
-    for s in c.sentences + c.topic_sentences:
-        for ent in article.ents_in(s):
-            if ent.label_ in ("GPE", "NORP") and lookup_key(ent.text) not in article.lex.metonyms:
-                code = gazetteer().country_code(ent.text)
-                if code and code not in known:
-                    counts[code] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    return c.place.country if c.place.country not in known else None
 
 
 def topics(article: Article, c: Candidate) -> tuple[ExtractedTopic, ...]:
