@@ -250,3 +250,11 @@ def test_officials_said_to_attend_the_session_named_again_later_join_it(meetings
     (m,) = _multilateral(found)
     assert {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(m)
     assert not any("Mata'afa" in n for n in names(m))
+
+
+def test_officials_of_no_known_country_make_no_group_of_countries(meetings):
+    found = meetings(
+        "King Abdullah II of Jordan was welcomed at the airport by President Cyril Ramaphosa, "
+        "Transport Minister Sipho Ndlovu and Governor Thandeka Mokoena."
+    )
+    assert found and all(m.kind == "in_person" for m in found)

@@ -104,7 +104,7 @@ def kind(trigger: Token, people: list, cues: frozenset[str], meeting_words: froz
     """'multilateral' for the session itself, 'in_person' for a meeting beside or at it."""
     if on_sidelines(trigger.sent) or is_setting(trigger, meeting_words):
         return "in_person"
-    countries = {p.country for p in people}
+    countries = {p.country for p in people if p.country}  # unknown is no third country
     if is_session(trigger):
         group = names_group(trigger, cues) or organisation_named(trigger)
         group = group or (len(people) >= MIN_SESSION_PEOPLE and len(countries) >= 2)  # three leaders: a small group
