@@ -196,3 +196,23 @@ def test_report_of_gold_countries(corpus, capsys):
         if same_person(name, p.name) and (p.country.iso2 if p.country else None) != code
     ]
     print(json.dumps({"gold people with another country": len(wrong)}))
+
+
+def test_the_person_page_lists_the_offices_as_reported_with_their_dates(client, django_assert_num_queries):
+    from meetings.selectors import participant_offices
+
+    minister = person("Arman Tevosyan", "Foreign Minister", "AM")
+    ingest(
+        meeting(minister, MACRON, day=date(2015, 3, 2)),
+        meeting(minister, MACRON, day=date(2016, 5, 9)),
+        meeting(replace(minister, role="Prime Minister"), MACRON, day=date(2019, 1, 7)),
+    )
+    stored = Participant.objects.get(name="Arman Tevosyan")
+    with django_assert_num_queries(1):
+        offices = participant_offices(stored)
+    assert [(o["role"], o["first"], o["last"], o["count"]) for o in offices] == [
+        ("Foreign Minister", date(2015, 3, 2), date(2016, 5, 9), 2),
+        ("Prime Minister", date(2019, 1, 7), date(2019, 1, 7), 1),
+    ]
+    html = client.get(stored.get_absolute_url()).content.decode()
+    assert "Foreign Minister" in html and "2 Mar 2015 – 9 May 2016" in html
