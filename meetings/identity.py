@@ -69,12 +69,13 @@ def people_merges() -> list[Pair]:
 
 
 def country_fixes() -> list[tuple[Participant, Country | None]]:
-    """Known office holders stored with another country than theirs."""
+    """Known office holders stored with another country than theirs. Those who also
+    held an international office are left alone: their country depends on the date."""
     countries = Country.objects.in_bulk(field_name="iso2")
     fixes = []
     for p in Participant.objects.select_related("country").order_by("pk"):
         official = stored_official(p)
-        if official is not None and official.country:
+        if official is not None and official.country and not any(o.organisation for o in official.offices):
             want = countries.get(official.country)
             if want is not None and want.pk != p.country_id:
                 fixes.append((p, want))

@@ -54,3 +54,8 @@ def test_reapply_people_rules_gives_a_known_office_holder_his_country():
     ParticipantFactory(name="Emmanuel Macron", country=Country.objects.get(iso2="DE"))
     assert "1 country fixes" in run("reapply_people_rules")
     assert Participant.objects.get().country.iso2 == "FR"
+
+
+def test_an_international_office_holder_keeps_the_country_the_articles_gave():
+    ParticipantFactory(name="António Guterres", country=None, role="Secretary-General")
+    assert "0 country fixes" in run("reapply_people_rules")
