@@ -17,6 +17,7 @@ writing process stays far cheaper than the parsers it waits for.
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -24,6 +25,8 @@ from django.utils.text import slugify
 from rapidfuzz import fuzz
 
 from ingest.extract import ExtractedMeeting, ExtractedParticipant, ExtractedTopic
+from ingest.extraction import officials
+from ingest.extraction.officials import Official
 from ingest.gazetteer import Place
 from ingest.sources import RawArticle
 from meetings.models import (
@@ -77,7 +80,8 @@ class Writer:
         self.countries: dict[str, Country] | None = None
         self.locations: dict[tuple, Location] = {}
         self.topics: dict[str, Topic] = {}
-        self.people: dict[ExtractedParticipant, Participant] = {}
+        self.people: dict[tuple[ExtractedParticipant, int | None], Participant] = {}
+        self.changed_people: dict[int, Participant] = {}  # country counts to store with the batch
         self.last_article_id: int | None = None
 
     def write(self, pairs: list[tuple[RawArticle, list[ExtractedMeeting]]]) -> list[IngestResult]:
@@ -114,15 +118,21 @@ class Writer:
                 results.append(exc)
         return results
 
-    def person(self, person: ExtractedParticipant, result: IngestResult) -> Participant:
-        if person not in self.people:
-            found = participant_match(person)
+    def person(self, person: ExtractedParticipant, result: IngestResult, year: int | None = None) -> Participant:
+        if (person, year) not in self.people:
+            found = participant_match(person, year)
             if found is None:
                 found = _participant_create(person, self.country(person.country))
                 result.participants_new += 1
-            self.people[person] = found
-        found = self.people[person]
-        _participant_learn(found, person, self.country(person.country))
+            self.people[person, year] = found
+        found = self.people[person, year]
+        _participant_learn(found, person)
+        official = stored_official(found) or official_of(name_key(person.name), year, person.role)
+        counted = country_count(found, person.country)
+        country = self.country(best_country(found, official, year))
+        if counted or country != found.country:
+            found.country = country
+            self.changed_people[found.pk] = found
         return found
 
     def country(self, iso2: str | None) -> Country | None:
@@ -214,7 +224,8 @@ class _BatchWrite:
         return result
 
     def meeting(self, extracted: ExtractedMeeting, article: Article, result: IngestResult):
-        people = [self.writer.person(p, result) for p in extracted.participants]
+        day = extracted.date or article.published
+        people = [self.writer.person(p, result, day.year if day else None) for p in extracted.participants]
         location = self.writer.location(extracted.location)
         meeting = _same_event(extracted, people, location)
         if meeting is None:
@@ -273,35 +284,69 @@ class _BatchWrite:
         # one mention per meeting and article, even if the article reports it twice
         Mention.objects.bulk_create(self.mentions, ignore_conflicts=True)
         MeetingTopic.objects.bulk_create(self.meeting_topics, ignore_conflicts=True)
+        people = self.writer.changed_people
+        if people:
+            Participant.objects.bulk_update(list(people.values()), ["country", "country_votes"])
+            people.clear()
 
 
-def participant_match(person: ExtractedParticipant) -> Participant | None:
+def participant_match(person: ExtractedParticipant, year: int | None = None) -> Participant | None:
     """The stored person an extracted name refers to, or None for someone new.
 
-    Names must agree on the surname and on the first name (or its initial, or one of
-    them gives only a surname); spellings may differ slightly (Muallem/Moallem); a
-    known country must agree. Where a bare surname fits several people, nobody is
+    In order: the known office holder the name and the year point to (whatever country
+    the article guessed); a name a stored person is also written (a curator's merge
+    keeps the merged-away name); the same full name; then names that agree on the
+    surname and the first name or its initial, or a near spelling (Muallem/Moallem),
+    where a known country must agree. Where a name fits several people, nobody is
     chosen: two people who share a surname are never merged without evidence.
     """
     key = name_key(person.name)
     if not key:
         return None
-    keys = {key} | {name_key(a) for a in person.aliases}
-    candidates = Participant.objects.filter(
-        Q(name_key__in=[" ".join(k) for k in keys if k])
-        | Q(surname_key__in={k[-1] for k in keys if k})
-        | Q(aliases__overlap=[a.lower() for a in person.aliases])
-    ).select_related("country")
-    exact = [c for c in candidates if c.name_key == " ".join(key) and _same_country(person, c)]
-    pool = exact or [c for c in candidates if _compatible_person(key, person, c)]
+    official = official_of(key, year, person.role)
+    keys = {key} | {name_key(a) for a in person.aliases} | set(official.forms if official else ())
+    spellings = {a.lower() for a in (person.name, *person.aliases)}
+    candidates = list(
+        Participant.objects.filter(
+            Q(name_key__in=[" ".join(k) for k in keys if k])
+            | Q(surname_key__in={k[-1] for k in keys if k})
+            | Q(aliases__overlap=sorted(spellings))
+        ).select_related("country")
+    )
+    if official is not None:
+        same = [c for c in candidates if stored_official(c) is official]
+        if same:
+            return min(same, key=lambda c: c.pk)
+        candidates = [c for c in candidates if stored_official(c) is None]  # the others are someone else
+    aliased = [c for c in candidates if person.name.lower() in c.aliases]
+    if len(aliased) == 1:
+        return aliased[0]
+    exact = [c for c in candidates if c.name_key == " ".join(key)]
+    if len(key) > 1 and exact:
+        # a full name is one person: a country guess alone does not split it
+        pool = [c for c in exact if _same_country(person, c)] or exact
+    else:
+        pool = [c for c in candidates if _compatible_person(key, person, c)]
     if not pool:
-        pool = [c for c in _near_spellings(key) if _compatible_person(key, person, c, fuzzy=True)]
+        near = [c for c in _near_spellings(key) if _compatible_person(key, person, c, fuzzy=True)]
+        pool = [c for c in near if stored_official(c) in (None, official)]
     if len(pool) == 1:
         return pool[0]
     if len(pool) > 1 and len(key) > 1:
-        ranked = sorted(pool, key=lambda c: -fuzz.ratio(c.name_key, " ".join(key)))
+        ranked = sorted(pool, key=lambda c: (-fuzz.ratio(c.name_key, " ".join(key)), c.pk))
         return ranked[0]
     return None
+
+
+@lru_cache(maxsize=65536)
+def official_of(key: tuple[str, ...], year: int | None = None, role: str = "") -> Official | None:
+    """The one known office holder a name (with the year and the role, when known) names."""
+    return officials.lookup(key, year, role)
+
+
+def stored_official(stored: Participant) -> Official | None:
+    """The known office holder a stored person is, by the full name and role alone."""
+    return official_of(tuple(stored.name_key.split()), None, stored.role)
 
 
 def _same_country(person: ExtractedParticipant, stored: Participant) -> bool:
@@ -349,8 +394,8 @@ def _participant_create(person: ExtractedParticipant, country: Country | None) -
     )
 
 
-def _participant_learn(stored: Participant, person: ExtractedParticipant, country: Country | None):
-    """Keep what a new article adds: a fuller name, new spellings, a role, a country."""
+def _participant_learn(stored: Participant, person: ExtractedParticipant):
+    """Keep what a new article adds: a fuller name, new spellings, a role."""
     changed = []
     aliases = set(stored.aliases) | {a.lower() for a in person.aliases} | {person.name.lower()}
     if len(name_key(person.name)) > len(name_key(stored.name)):
@@ -364,11 +409,28 @@ def _participant_learn(stored: Participant, person: ExtractedParticipant, countr
     if person.role and person.role != stored.role:
         stored.role = person.role[:200]
         changed.append("role")
-    if country and not stored.country_id:
-        stored.country = country
-        changed.append("country")
     if changed:
         stored.save(update_fields=changed)
+
+
+def country_count(stored: Participant, iso2: str | None) -> bool:
+    """Count one more article giving this country for the person; False if none did."""
+    if not iso2:
+        return False
+    stored.country_votes = {**stored.country_votes, iso2: stored.country_votes.get(iso2, 0) + 1}
+    return True
+
+
+def best_country(stored: Participant, official: Official | None, year: int | None) -> str | None:
+    """The country a person's record should hold: a known office holder's (none while
+    in an international office), else the one articles give most often (the first seen
+    among equals), else the one it holds."""
+    if official is not None:
+        return official.country_in(year)
+    votes = stored.country_votes
+    if votes:
+        return max(votes, key=lambda c: votes[c])
+    return stored.country.iso2 if stored.country_id else None
 
 
 def _topics_get_or_create(wanted: dict[str, ExtractedTopic]) -> dict[str, Topic]:

@@ -55,6 +55,9 @@ class Participant(models.Model):
         related_name="participants",
     )
     role = models.CharField(max_length=200, blank=True, help_text="Latest known role.")
+    country_votes = models.JSONField(
+        default=dict, blank=True, help_text="How many articles gave each country (ISO alpha-2) for the person."
+    )
     name_key = models.CharField(max_length=200, blank=True, editable=False, help_text="Folded name for matching.")
     surname_key = models.CharField(max_length=100, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

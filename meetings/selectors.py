@@ -5,7 +5,7 @@ and aggregates in SQL, so the dashboard and the API show the same numbers from t
 same code.
 """
 
-from django.db.models import Case, Count, F, Q, QuerySet, When
+from django.db.models import Case, Count, F, Max, Min, Q, QuerySet, When
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 from meetings.models import Attendance, Country, Meeting, MeetingCountry, MeetingPair, MeetingTopic, Participant
@@ -145,3 +145,15 @@ def counterparts(participant: Participant, limit: int = 20) -> list[dict]:
 def participant_topics(participant: Participant, limit: int = 10) -> list[dict]:
     """The topics of one person's meetings."""
     return top_topics(Meeting.objects.filter(attendances__participant=participant), limit)
+
+
+def participant_offices(participant: Participant) -> list[dict]:
+    """The roles the articles gave a person, each with its first and last meeting date,
+    earliest first: the offices held as reported, in one query."""
+    return list(
+        Attendance.objects.filter(participant=participant)
+        .exclude(role="")
+        .values("role")
+        .annotate(first=Min("meeting__date"), last=Max("meeting__date"), count=Count("meeting_id"))
+        .order_by(F("first").asc(nulls_last=True), "role")
+    )

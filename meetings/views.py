@@ -86,6 +86,7 @@ def participant_page(request, slug):
         person=person,
         counterparts=selectors.counterparts(person, limit=15),
         topics=selectors.participant_topics(person, limit=12),
+        offices=selectors.participant_offices(person),
     )
     return render(request, "meetings/participant_detail.html", context, status=status)
 

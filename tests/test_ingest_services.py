@@ -108,9 +108,15 @@ def test_a_near_spelling_is_found_among_many_people_with_the_same_initials():
     assert participant_match(ExtractedParticipant("Walid Moallem", "", None, ())) == muallem
 
 
-def test_a_known_country_must_agree():
-    ParticipantFactory(name="Mohammed bin Salman")  # the factory's country is France
-    assert participant_match(ExtractedParticipant("Mohammed bin Salman", "", "SA", ())) is None
+def test_a_known_country_must_agree_for_a_partial_name():
+    ParticipantFactory(name="Jean Delorme")  # the factory's country is France
+    assert participant_match(ExtractedParticipant("Delorme", "", "BE", ())) is None
+    assert participant_match(ExtractedParticipant("J. Delorme", "", "BE", ())) is None
+
+
+def test_a_country_guess_alone_does_not_split_a_full_name():
+    stored = ParticipantFactory(name="Mohammed bin Salman")  # France: a wrong guess
+    assert participant_match(ExtractedParticipant("Mohammed bin Salman", "", "SA", ())) == stored
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -162,8 +168,9 @@ def test_the_same_people_again_cost_two_queries_an_article(django_assert_num_que
     writer = Writer()
     writer.write([(article("First."), [meeting(PUTIN, ASSAD)])])
     again = [(article(f"Report {n}."), [meeting(PUTIN, ASSAD)]) for n in range(5)]
-    # savepoint, lock, latest article, the mentions of all, release; per article: insert, same event
-    with django_assert_num_queries(5 + 2 * 5):
+    # savepoint, lock, latest article, the mentions of all, the people's country counts,
+    # release; per article: insert, same event
+    with django_assert_num_queries(6 + 2 * 5):
         results = writer.write(again)
     assert all(r.created and r.meetings_merged == 1 for r in results)
     assert Meeting.objects.get().mentions.count() == 6

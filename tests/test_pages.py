@@ -46,8 +46,9 @@ def test_pages_take_a_constant_number_of_queries(client, world, django_assert_ma
     people = list(world[k] for k in ("putin", "assad", "bibi"))
     for n in range(60):
         meeting(people[n % 2 : n % 2 + 2], date(2015, 1 + n % 12, 1 + n % 28))
-    for url in ("/", "/people/vladimir-putin/", "/topics/terrorism/", "/countries/russia/", "/people/"):
-        with django_assert_max_num_queries(12):
+    pages = {"/": 12, "/people/vladimir-putin/": 13, "/topics/terrorism/": 12, "/countries/russia/": 12, "/people/": 12}
+    for url, most in pages.items():  # the person page adds the offices held, in one query
+        with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200, url
     with django_assert_max_num_queries(2):  # the meeting, then the related meetings, each with its people
         assert client.get(f"/meetings/{world['m1'].id}/").status_code == 200
