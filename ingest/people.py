@@ -441,16 +441,19 @@ class People:
     def _add(self, span: Span, allow_new: bool = True):
         person = self._attach(span)
         if person is None:
-            if not allow_new:
-                return
+            if not allow_new or self._taken(span):
+                return  # a span another person's mention holds makes no one new
             person = Person(key=next(self._keys))
             self.persons.append(person)
         self._link(person, span)
         if self._titled(span):
             person.titled = True
 
+    def _taken(self, span: Span) -> bool:
+        return any(i in self.by_token for i in range(span.start, span.end))
+
     def _link(self, person: Person, span: Span):
-        if any(i in self.by_token for i in range(span.start, span.end)):
+        if self._taken(span):
             return
         person.names[_display(span)] += 1
         person.mentions.append(span)
