@@ -1,7 +1,6 @@
 """One person, one Participant: the names a person goes by across articles, the known
 office holders, and the curator's merges all lead to one record."""
 
-import json
 from dataclasses import replace
 from datetime import date
 
@@ -185,17 +184,25 @@ def test_no_participant_is_an_agency_organisation_place_or_building(corpus):
     assert wrong == []
 
 
-def test_report_of_gold_countries(corpus, capsys):
-    """Not an assertion: the country of each gold person is the extraction's to get right."""
+GOLD_COUNTRY_FLOOR = 0.95  # the share of stored gold people with a known country who have that one
+
+
+def test_the_gold_people_stored_have_their_country(corpus):
+    """Each stored person whom the gold gives a country has it; unknown counts as wrong.
+    The floor leaves room for the few the texts never place (a delegate named without
+    title or country) and for gold countries of the time (a leader of a state founded
+    later)."""
     same_person = scorer().same_person
-    wrong = [
+    pairs = [
         (name, code, p.country.iso2 if p.country else None)
         for name, code in gold_people().items()
         if code
         for p in corpus
-        if same_person(name, p.name) and (p.country.iso2 if p.country else None) != code
+        if same_person(name, p.name)
     ]
-    print(json.dumps({"gold people with another country": len(wrong)}))
+    wrong = [pair for pair in pairs if pair[1] != pair[2]]
+    assert len(pairs) >= 180
+    assert 1 - len(wrong) / len(pairs) >= GOLD_COUNTRY_FLOOR, wrong
 
 
 def test_the_person_page_lists_the_offices_as_reported_with_their_dates(client, django_assert_num_queries):
