@@ -9,6 +9,7 @@ of bare spaCy, two workers >= 1.6x one.
 """
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -53,6 +54,7 @@ def main():
     import django
 
     django.setup()
+    logging.getLogger("parley").setLevel(logging.WARNING)  # a line per article would drown the figures
     import spacy
     from django.conf import settings
 

@@ -379,6 +379,8 @@ class People:
             if doc[j].ent_type_ in ("GPE", "ORG") and lookup_key(doc[j].text) in lexicon().organisations:
                 break
             j += 1
+            if j + 1 < len(doc) and _joins_name_parts(doc[j - 1], doc[j]) and doc[j + 1].tag_ in NAME_TAGS:
+                j += 1  # "Kassym-Jomart", "Jean-Claude": the hyphen is part of the name
         if j == i:
             return None
         span = doc[i:j]
@@ -833,6 +835,16 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _official_full_name(ent: Span) -> bool:
+    key = name_key(ent.text)
+    return len(key) >= 2 and ent.label_ in MISLABELS and officials.known_form(key)
+
+
+def _joins_name_parts(before: Token, token: Token) -> bool:
+    """A hyphen written tight between two parts of one name."""
+    return token.text == "-" and not before.whitespace_ and not token.whitespace_
+
+
 def _display(span: Span) -> str:
     text = " ".join(span.text.split())
     return re.sub(r"\s*-\s*", "-", text)
@@ -844,10 +856,12 @@ def _title_case(role: str) -> str:
 
 
 def _joined_person_ents(doc: Doc) -> list[Span]:
-    """PERSON entities, with adjacent ones joined: the tagger splits "Samia Suluhu | Hassan"."""
+    """PERSON entities, with adjacent ones joined: the tagger splits "Samia Suluhu | Hassan";
+    and entities of another label that spell a known office holder's full name (the small
+    model often calls a foreign name an organisation)."""
     joined: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _official_full_name(ent):
             continue
         if joined and joined[-1].end == ent.start and doc[ent.start].tag_ in NAME_TAGS:
             joined[-1] = doc[joined[-1].start : ent.end]

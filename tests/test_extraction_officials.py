@@ -153,3 +153,8 @@ def test_an_international_official_gets_no_country_from_the_meeting_place(meetin
 def test_a_former_leader_of_the_file_keeps_the_file_country(meetings):
     (m,) = meetings("Ronald Reagan met Mikhail Gorbachev in Geneva on Wednesday.", "1985-11-20")
     assert participants(m)["Ronald Reagan"] == "US"
+
+
+def test_a_known_official_the_tagger_calls_an_organisation_is_a_person(meetings):
+    (m,) = meetings("Mukhtar Tileuberdi held talks with Abdulaziz Kamilov in Tashkent on Monday.", "2020-03-11")
+    assert {(p.name, p.country) for p in m.participants} == {("Mukhtar Tileuberdi", "KZ"), ("Abdulaziz Kamilov", "UZ")}

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from ingest.extract import extract
+from tests.test_extract import names
 
 
 @pytest.fixture
@@ -119,3 +120,10 @@ def test_a_name_another_mention_already_holds_makes_no_nameless_person(article):
     # shuffled words, as the fuzz test makes them: the tagger's spans overlap the title scan's
     found = article("will last 2019 visit \n\n Tuesday Putin Moscow Putin to 's Xi Jinping")
     assert found.people.persons and all(p.names for p in found.people.persons)
+
+
+def test_a_hyphenated_given_name_after_a_title_is_one_name(meetings):
+    (m,) = meetings(
+        "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Tashkent on Monday."
+    )
+    assert names(m) == {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"}

@@ -223,3 +223,12 @@ def test_the_person_page_lists_the_offices_as_reported_with_their_dates(client, 
     ]
     html = client.get(stored.get_absolute_url()).content.decode()
     assert "Foreign Minister" in html and "2 Mar 2015 – 9 May 2016" in html
+
+
+@pytest.mark.django_db
+def test_the_demo_database_has_one_record_and_a_country_per_leader():
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert Participant.objects.count() >= 25
+    assert list(Participant.objects.filter(country__isnull=True).values_list("name", flat=True)) == []
+    surnames = [name_key(p.name)[-1] for p in Participant.objects.all()]
+    assert len(surnames) == len(set(surnames)), "two records share a surname"

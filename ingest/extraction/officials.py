@@ -99,6 +99,11 @@ def fits(mention: tuple[str, ...], form: tuple[str, ...]) -> bool:
     return all(any(w == f or (len(w) == 1 and f.startswith(w)) for f in form[:-1]) for w in mention[:-1])
 
 
+def known_form(name_words: tuple[str, ...]) -> bool:
+    """Is this exactly one of the names a known official goes by?"""
+    return any(name_words in o.forms for o in _by_word().get(name_words[-1], ()))
+
+
 def lookup(
     name_words: tuple[str, ...], year: int | None = None, title_words: str = "", country: str | None = None
 ) -> Official | None:
