@@ -211,3 +211,10 @@ def test_met_there_takes_the_city_named_just_before(meetings):
     )
     burhan = [m for m in found if any("Burhan" in p.name for p in m.participants)]
     assert burhan and burhan[0].location.name == "Jeddah"
+
+
+def test_a_state_of_a_participants_country_beats_a_town_that_bears_its_name_only_as_another(meetings):
+    assert gazetteer().region("Goa", "IN").name == "Goa"
+    assert gazetteer().region("Nairobi", "KE") is None  # a city's own name stays the city
+    found = meetings("Indian Foreign Minister S. Jaishankar met Nepalese Foreign Minister Arzu Rana Deuba in Goa.")
+    assert places(found) == [("Goa", "IN")]

@@ -245,6 +245,9 @@ def resolve_place(ent: Span, people: list[Person]) -> Place | None:
         own = {p.country for p in people if p.country} - {place.country}
         if own and place.country not in {p.country for p in people}:
             for iso2 in sorted(own):
+                region = gazetteer().region(ent.text, iso2)
+                if region is not None:
+                    return region  # "Goa" with an Indian minister: the state, not a port also called so
                 local = gazetteer().in_country.get((lookup_key(ent.text), iso2))
                 largest = gazetteer().cities.get(lookup_key(ent.text))
                 if local is not None and largest and local["population"] >= largest["population"] * NAMESAKE_SHARE:
