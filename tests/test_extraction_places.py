@@ -218,3 +218,19 @@ def test_a_state_of_a_participants_country_beats_a_town_that_bears_its_name_only
     assert gazetteer().region("Nairobi", "KE") is None  # a city's own name stays the city
     found = meetings("Indian Foreign Minister S. Jaishankar met Nepalese Foreign Minister Arzu Rana Deuba in Goa.")
     assert places(found) == [("Goa", "IN")]
+
+
+def test_a_meeting_placed_in_a_country_takes_the_one_city_the_report_names_there(meetings):
+    found = meetings(
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in Oman on Monday. "
+        "Officials said the discussions begun in Muscat would continue next month."
+    )
+    assert places(found)[0] == ("Muscat", "OM")
+
+
+def test_a_country_stays_a_country_when_the_report_names_two_of_its_cities(meetings):
+    found = meetings(
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in Oman on Monday. "
+        "Officials travelled between Muscat and Salalah before the talks."
+    )
+    assert places(found)[0] == ("Oman", "OM")

@@ -329,7 +329,23 @@ def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, st
                 return place, reason
         elif country is None:
             country = (place, reason)  # a city in that country, found later, is finer
+    if country is not None and country[0] is c.place:
+        city = only_city_named_in(article, country[0].country)
+        if city is not None:
+            return city, f"{country[1]}; the report names one city there, {city.name}"
     return country if country is not None else (None, "")
+
+
+def only_city_named_in(article: Article, iso2: str) -> Place | None:
+    """'talks in Qatar' in a report that elsewhere says the talks were in Doha: the one
+    city of that country the report names (none when it names two)."""
+    found = {}
+    for ent in article.doc.ents:
+        if ent.label_ in ("GPE", "FAC", "LOC") and article.body[ent.start]:
+            place = gazetteer().resolve(ent.text)
+            if place is not None and not place.is_country and place.country == iso2:
+                found[place.name] = place
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def place_from_previous(article: Article, c: Candidate) -> tuple[Place | None, str]:
