@@ -234,3 +234,24 @@ def test_a_country_stays_a_country_when_the_report_names_two_of_its_cities(meeti
         "Officials travelled between Muscat and Salalah before the talks."
     )
     assert places(found)[0] == ("Oman", "OM")
+
+
+def test_the_royal_palace_is_in_the_capital_of_the_one_who_welcomes(meetings):
+    found = meetings(
+        "King Abdullah II welcomed Spanish Prime Minister Pedro Sanchez at the airport on Monday afternoon, and "
+        "the two leaders held talks in private at the royal palace before presiding over the signing of 12 agreements."
+    )
+    assert places(found)[0] == ("Amman", "JO")
+
+
+def test_the_prime_ministers_house_is_in_the_capital_of_the_one_who_did_not_travel(meetings):
+    found = meetings(
+        "Malaysian Prime Minister Anwar Ibrahim arrived on Monday for a two-day stay and held talks with "
+        "Shehbaz Sharif at the Prime Minister's House the same day."
+    )
+    assert places(found) == [("Islamabad", "PK")]
+
+
+def test_state_house_without_a_host_stays_unplaced(meetings):
+    found = meetings("Kenyan President William Ruto met Ugandan President Yoweri Museveni at State House on Friday.")
+    assert places(found) == [(None, None)]

@@ -22,6 +22,7 @@ from ingest.people import Person
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "inside", "to", "near"}
 WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton to Cape Town"
+HOST_VERBS = {"host", "greet"}  # "the king hosted X at the royal palace": his capital
 MISLABELLED_PLACES = {"PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"}
 VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting", "return"}
 
@@ -139,7 +140,7 @@ def capital_named(article: Article, sent: Span, anchors: set[int], people: list[
     for noun in sent:
         if noun.dep_ != "pobj" or noun.head.lower_ not in PLACE_PREPS or not reaches(noun, anchors):
             continue
-        phrase = " ".join(t.lower_ for t in noun.subtree if t.dep_ not in ("det", "poss", "amod"))
+        phrase = " ".join(t.lower_ for t in noun.subtree if t.dep_ != "det" and t.tag_ != "PRP$")  # "his royal palace"
         seat = noun.lemma_.lower() == "capital" or phrase in SEATS_OF_GOVERNMENT
         if not seat:
             continue
@@ -147,7 +148,7 @@ def capital_named(article: Article, sent: Span, anchors: set[int], people: list[
         for mod in noun.children:
             if mod.dep_ in ("amod", "compound"):
                 iso2 = iso2 or gazetteer().country_code(mod.text)
-            elif mod.dep_ == "poss":
+            elif mod.dep_ == "poss" and phrase not in SEATS_OF_GOVERNMENT:  # not "the Prime Minister's House"
                 owner = article.people.at(mod) or resolve(article, mod)
                 iso2 = iso2 or (owner.country if owner is not None else None)
         if iso2 is None and phrase in SEATS_OF_GOVERNMENT:
@@ -155,10 +156,28 @@ def capital_named(article: Article, sent: Span, anchors: set[int], people: list[
             home = dateline_place(dateline["place"]) if dateline else None
             if home is not None and home.country in {p.country for p in people}:
                 iso2 = home.country
+        if iso2 is None and phrase in SEATS_OF_GOVERNMENT:
+            host = host_in(article, sent, people)
+            iso2 = host.country if host is not None else None
         capital = gazetteer().capitals.get(iso2) if iso2 else None
         if capital:
             place = gazetteer().resolve_in(capital, iso2)
             return place, f'"{noun.head.text} {" ".join(t.text for t in noun.subtree)}": the capital, {place.name}'
+    return None
+
+
+def host_in(article: Article, sent: Span, people: list[Person]) -> Person | None:
+    """The participant the sentence shows receiving the other: the one who welcomes or
+    hosts ("the king welcomed X"), or, of two, the one who did not travel ("X arrived")."""
+    for t in sent:
+        person = article.people.at(t)
+        if person not in people or t.dep_ != "nsubj":
+            continue
+        verb = t.head.lemma_.lower()
+        if verb in WELCOME_WORDS | HOST_VERBS:
+            return person
+        if verb in VISIT_WORDS and len(people) == 2:
+            return next(p for p in people if p is not person)
     return None
 
 
