@@ -255,3 +255,15 @@ def test_the_prime_ministers_house_is_in_the_capital_of_the_one_who_did_not_trav
 def test_state_house_without_a_host_stays_unplaced(meetings):
     found = meetings("Kenyan President William Ruto met Ugandan President Yoweri Museveni at State House on Friday.")
     assert places(found) == [(None, None)]
+
+
+def test_a_when_clause_holding_the_meeting_takes_the_place_of_the_time_it_tells(nlp, meetings):
+    from ingest.extraction.places import when_frame
+
+    text = (
+        "The tour began in Nairobi last Monday, when Chinese Foreign Minister Wang Yi held a one-on-one meeting "
+        "with Kenyan President William Ruto followed by dinner at the presidential guesthouse."
+    )
+    trigger = next(t for t in nlp(text) if t.lower_ == "meeting")
+    assert "began" in [verb.lower_ for verb in when_frame(trigger)]
+    assert places(meetings(text)) == [("Nairobi", "KE")]

@@ -40,6 +40,7 @@ LEAD_SENTENCES = 5  # a summit named this early is what the report is about
 REPORT_DAYS = 3  # meetings this close to the publication date belong to the report's summit
 THERE_SENTENCES = 2  # how far back "met there" looks for its place
 CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
+WHEN_FRAME_STEPS = 4  # how far up a when-clause looks for the verbs whose time it tells
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
 
 
@@ -51,6 +52,7 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
         if gov.pos_ in ("VERB", "AUX"):
             break
     anchors |= {t.i for t in sent if article.people.at(t) in people}
+    anchors |= {verb.i for verb in when_frame(trigger)}
     for noun in sent:
         if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS and this_town(noun) and reaches(noun, anchors):
             found = dateline_place(article.doc.user_data[DATELINE]["place"])
@@ -179,6 +181,25 @@ def host_in(article: Article, sent: Span, people: list[Person]) -> Person | None
         if verb in VISIT_WORDS and len(people) == 2:
             return next(p for p in people if p is not person)
     return None
+
+
+def when_frame(trigger: Token) -> list[Token]:
+    """'It began in Khartoum last Monday, when he met ...': the verbs whose time a
+    when-clause holding the meeting tells; their place is the meeting's."""
+    verb = next((v for v in [trigger, *governors(trigger, 3)] if v.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "when" for c in verb.children):
+        return []
+    frame = []
+    head = verb.head
+    for _ in range(WHEN_FRAME_STEPS):
+        if head.pos_ in ("VERB", "AUX"):
+            frame.append(head)
+        elif head.ent_type_ not in ("DATE", "TIME") and head.lower_ not in ("on", "in", "at"):
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return frame
 
 
 def where_clause_noun(trigger: Token) -> Token | None:
