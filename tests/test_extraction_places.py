@@ -267,3 +267,17 @@ def test_a_when_clause_holding_the_meeting_takes_the_place_of_the_time_it_tells(
     trigger = next(t for t in nlp(text) if t.lower_ == "meeting")
     assert "began" in [verb.lower_ for verb in when_frame(trigger)]
     assert places(meetings(text)) == [("Nairobi", "KE")]
+
+
+def test_a_capital_the_tagger_takes_for_an_organisation_is_still_the_city():
+    from ingest.extraction.places import is_capital
+
+    assert is_capital(gazetteer().resolve("Dhaka")) and is_capital(gazetteer().resolve("Nairobi"))
+    assert not is_capital(gazetteer().resolve("Toyota")) and not is_capital(gazetteer().resolve("Kenya"))
+
+
+def test_a_planned_visit_to_a_capital_places_the_meeting(meetings):
+    found = meetings(
+        "Tanzanian President Samia Suluhu Hassan said she was looking forward to Ruto's visit to Dodoma next month."
+    )
+    assert places(found) == [("Dodoma", "TZ")]

@@ -104,7 +104,7 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
         place = resolve_place(ent, people)
         if place is None:
             continue
-        if ent.label_ == "ORG" and not known_seat(article, ent):
+        if ent.label_ == "ORG" and not (known_seat(article, ent) or is_capital(place)):
             continue
         # "in X" on the trigger first, then the nearest
         rank = (place.is_country, owner.i not in anchors, owner.i != trigger.i, abs(ent.start - trigger.i))
@@ -299,6 +299,13 @@ def known_seat(article: Article, ent: Span) -> bool:
     """An organisation-tagged name that is a seat of government or a known venue."""
     key = lookup_key(ent.text)
     return key in article.lex.metonyms or key in gazetteer().venues
+
+
+def is_capital(place: Place) -> bool:
+    """A national capital: a name the tagger took for an organisation ("visit to Dhaka")
+    that is a capital is the city."""
+    capital = gazetteer().capitals.get(place.country) if not place.is_country else None
+    return bool(capital) and lookup_key(capital) == lookup_key(place.name)
 
 
 def reaches(token: Token, anchors: set[int]) -> bool:
