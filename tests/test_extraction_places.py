@@ -281,3 +281,11 @@ def test_a_planned_visit_to_a_capital_places_the_meeting(meetings):
         "Tanzanian President Samia Suluhu Hassan said she was looking forward to Ruto's visit to Dodoma next month."
     )
     assert places(found) == [("Dodoma", "TZ")]
+
+
+def test_a_known_venue_named_with_its_kind_places_the_meeting(meetings):
+    found = meetings(
+        "Indian Prime Minister Narendra Modi and British Prime Minister Keir Starmer spent two days at the "
+        "Chequers estate in the Chiltern hills, a meeting that reset ties."
+    )
+    assert places(found) == [("Chequers", "GB")]

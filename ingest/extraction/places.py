@@ -335,9 +335,20 @@ def place_spans(sent: Span, ents: list[Span]) -> list[Span]:
         if inner:
             spans.append(sent.doc[inner[-1].i + 1 : ent.end])
     for t in sent:
+        venue = t.head
+        if (
+            t.tag_ in ("NNP", "NNPS")
+            and t.dep_ in ("compound", "nmod")
+            and venue.lemma_.lower() in VENUE_NOUNS
+            and venue.dep_ == "pobj"
+            and (t.i == sent.start or t.nbor(-1).tag_ not in ("NNP", "NNPS"))
+            and all(w.dep_ in ("compound", "nmod", "amod") for w in sent.doc[t.i : venue.i])
+            and gazetteer().venue_key(lookup_key(sent.doc[t.i : venue.i + 1].text))
+        ):
+            spans.append(sent.doc[t.i : venue.i + 1])  # "at the Fleur d'Eau villa": a known venue
         if t.ent_type_ or t.tag_ != "NNP":
             continue
-        if t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in VENUE_NOUNS and t.head.dep_ == "pobj":
+        if t.dep_ in ("compound", "poss", "nmod") and t.head.lemma_.lower() in VENUE_NOUNS and t.head.dep_ == "pobj":
             spans.append(sent.doc[t.i : t.i + 1])  # "at a Lome hotel" the tagger left untagged
             continue
         if t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
