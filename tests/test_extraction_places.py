@@ -289,3 +289,11 @@ def test_a_known_venue_named_with_its_kind_places_the_meeting(meetings):
         "Chequers estate in the Chiltern hills, a meeting that reset ties."
     )
     assert places(found) == [("Chequers", "GB")]
+
+
+def test_a_where_clause_on_a_country_takes_the_city_of_that_country_it_names(meetings):
+    found = meetings(
+        "Wang Yi flies on to Kenya, where on Tuesday he is due to hold talks in Mombasa with Musalia Mudavadi "
+        "and is also expected to see Ethiopian Prime Minister Abiy Ahmed, who is visiting the Kenyan capital."
+    )
+    assert set(places(found)) == {("Mombasa", "KE")}

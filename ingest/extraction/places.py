@@ -69,9 +69,11 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     for ent in place_spans(sent, article.ents_in(sent)):
         if where is not None and (ent.start <= where.i < ent.end or ent.root.head == where):
             place = resolve_place(ent, people)
+            city = city_in_where_clause(article, sent, trigger, place, people)
+            place, named = (city, f"{ent.text}, where ... in {city.name}") if city else (place, f"{ent.text}, where")
             rank = (place.is_country, True, True, abs(ent.start - trigger.i)) if place is not None else None
             if place is not None and (best is None or rank < best[0]):
-                best = (rank, place, f'named in the report: "{ent.text}, where" they met')
+                best = (rank, place, f'named in the report: "{named}" they met')
             continue
 
         prep = ent.root.head
@@ -200,6 +202,25 @@ def when_frame(trigger: Token) -> list[Token]:
             break
         head = head.head
     return frame
+
+
+def city_in_where_clause(
+    article: Article, sent: Span, trigger: Token, country: Place | None, people: list[Person]
+) -> Place | None:
+    """'flies on to Morocco, where he is due to hold talks in Rabat and to see X': the city
+    of that country the where-clause names."""
+    if country is None or not country.is_country:
+        return None
+    clause = next((v for v in [trigger, *governors(trigger, 2)] if v.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    inside = {t.i for t in clause.subtree}
+    for ent in place_spans(sent, article.ents_in(sent)):
+        if ent.root.i in inside and ent.root.head.lower_ in PLACE_PREPS:
+            place = resolve_place(ent, people)
+            if place is not None and not place.is_country and place.country == country.country:
+                return place
+    return None
 
 
 def where_clause_noun(trigger: Token) -> Token | None:
