@@ -297,3 +297,21 @@ def test_a_where_clause_on_a_country_takes_the_city_of_that_country_it_names(mee
         "and is also expected to see Ethiopian Prime Minister Abiy Ahmed, who is visiting the Kenyan capital."
     )
     assert set(places(found)) == {("Mombasa", "KE")}
+
+
+SUMMIT_REPORT = (
+    "DODOMA, June 18 - The East African summit at Arusha closed on Tuesday, a day after it opened.\n\n"
+    "Kenyan President William Ruto and Ugandan President Yoweri Museveni met on {day} and agreed to finish the "
+    "pipeline. The two men had last sat down together at State House in Kampala on May 6. Speaking alongside "
+    "Museveni, Ruto said trade between the two countries would double."
+)
+
+
+def test_a_recalled_earlier_meeting_lends_no_place_to_the_next(meetings):
+    found = meetings(SUMMIT_REPORT.format(day="Monday"), published="2025-06-18")
+    assert places(found) == [("Arusha", "TZ"), ("Kampala", "UG"), ("Arusha", "TZ")]
+
+
+def test_the_summit_a_report_opens_on_beats_the_dateline_for_the_days_meetings(meetings):
+    found = meetings(SUMMIT_REPORT.format(day="Tuesday"), published="2025-06-18")
+    assert places(found)[0] == ("Arusha", "TZ")

@@ -398,7 +398,7 @@ def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, st
     same trip's place, the summit's city for a meeting at the summit, or the dateline
     (a city within the sentence's country)."""
     country = (c.place, c.place_reason) if c.place is not None and c.place.is_country else None
-    finders = (place_from_previous, place_from_summit, place_from_dateline, place_from_report_summit, place_from_visit)
+    finders = (place_from_previous, place_from_summit, place_from_report_summit, place_from_dateline, place_from_visit)
     for find in finders:
         place, reason = find(article, c)
         if place is None:
@@ -431,6 +431,8 @@ def place_from_previous(article: Article, c: Candidate) -> tuple[Place | None, s
     """The place of a meeting just before on the same trip: a shared participant, the
     same day or no other date, and no other place named in between."""
     for m in reversed(article.meetings):
+        if m.explicit_previous:
+            continue  # "they had last met at the White House": a flashback, not this trip
         if m.place and m.status == "held" and (m.keys & c.keys) and m.kind != "phone_call":
             if c.trigger.sent.start - m.sentences[-1].end >= CONTEXT_TOKENS:
                 break
