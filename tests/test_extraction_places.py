@@ -315,3 +315,12 @@ def test_a_recalled_earlier_meeting_lends_no_place_to_the_next(meetings):
 def test_the_summit_a_report_opens_on_beats_the_dateline_for_the_days_meetings(meetings):
     found = meetings(SUMMIT_REPORT.format(day="Tuesday"), published="2025-06-18")
     assert places(found)[0] == ("Arusha", "TZ")
+
+
+def test_a_capital_named_as_where_a_venue_is_counts_as_the_place(nlp):
+    from ingest.extraction.places import of_a_venue
+
+    doc = nlp("The leaders met in the Andean Building of the Peruvian capital.")
+    assert of_a_venue(next(t for t in doc if t.lower_ == "capital"))
+    doc = nlp("The leaders discussed the water supply of the Peruvian capital.")
+    assert not of_a_venue(next(t for t in doc if t.lower_ == "capital"))

@@ -141,8 +141,11 @@ def capital_named(article: Article, sent: Span, anchors: set[int], people: list[
     """'in the Moroccan capital', 'in his capital', 'at State House': the capital of the
     country the phrase names, of the person it belongs to, or of the dateline's country
     when that is a participant's."""
+    held = anchors | {t.i for t in sent if t.dep_ == "acl" and t.head.i in anchors}  # "the summit, held in ..."
     for noun in sent:
-        if noun.dep_ != "pobj" or noun.head.lower_ not in PLACE_PREPS or not reaches(noun, anchors):
+        if noun.dep_ != "pobj" or not reaches(noun, held):
+            continue
+        if noun.head.lower_ not in PLACE_PREPS and not of_a_venue(noun):
             continue
         phrase = " ".join(t.lower_ for t in noun.subtree if t.dep_ != "det" and t.tag_ != "PRP$")  # "his royal palace"
         seat = noun.lemma_.lower() == "capital" or phrase in SEATS_OF_GOVERNMENT
@@ -221,6 +224,13 @@ def city_in_where_clause(
             if place is not None and not place.is_country and place.country == country.country:
                 return place
     return None
+
+
+def of_a_venue(noun: Token) -> bool:
+    """'held in the Mercosur Building of the Uruguayan capital': a place named as where a
+    venue is, the venue itself after 'in'/'at'."""
+    venue = noun.head.head
+    return noun.head.lower_ == "of" and venue.dep_ == "pobj" and venue.head.lower_ in PLACE_PREPS
 
 
 def where_clause_noun(trigger: Token) -> Token | None:
