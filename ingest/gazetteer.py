@@ -47,6 +47,7 @@ class Gazetteer:
                     self.countries.setdefault(_key(getattr(c, attr)), c.alpha_2)
         for name, info in cache_.get_countries().items():
             self.countries.setdefault(_key(info["name"]), name)
+        self.regions = {(_key(r.name), r.country_code): r.name for r in pycountry.subdivisions if not r.parent_code}
         self.capitals = {iso2: info["capital"] for iso2, info in cache_.get_countries().items()}
         self.cities: dict[str, dict] = {}
         self.in_country: dict[tuple[str, str], dict] = {}  # ("bali", "ID") -> the largest such city
@@ -109,6 +110,16 @@ class Gazetteer:
         if city is None:
             return Place(name, iso2)
         return Place(name, iso2, False, city["latitude"], city["longitude"])
+
+    def region(self, text: str, iso2: str) -> Place | None:
+        """A state or province of the country by that name ("Goa", India), when no city
+        of the country bears it as its own name (only as an alternate one)."""
+        key = lookup_key(text)
+        city = self.in_country.get((key, iso2))
+        name = self.regions.get((key, iso2))
+        if name is None or (city is not None and _key(city["name"]) == key):
+            return None
+        return Place(name, iso2)
 
     def is_us_state(self, text: str) -> bool:
         """'Atlanta, Georgia': the state, not the country."""

@@ -211,3 +211,116 @@ def test_met_there_takes_the_city_named_just_before(meetings):
     )
     burhan = [m for m in found if any("Burhan" in p.name for p in m.participants)]
     assert burhan and burhan[0].location.name == "Jeddah"
+
+
+def test_a_state_of_a_participants_country_beats_a_town_that_bears_its_name_only_as_another(meetings):
+    assert gazetteer().region("Goa", "IN").name == "Goa"
+    assert gazetteer().region("Nairobi", "KE") is None  # a city's own name stays the city
+    found = meetings("Indian Foreign Minister S. Jaishankar met Nepalese Foreign Minister Arzu Rana Deuba in Goa.")
+    assert places(found) == [("Goa", "IN")]
+
+
+def test_a_meeting_placed_in_a_country_takes_the_one_city_the_report_names_there(meetings):
+    found = meetings(
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in Oman on Monday. "
+        "Officials said the discussions begun in Muscat would continue next month."
+    )
+    assert places(found)[0] == ("Muscat", "OM")
+
+
+def test_a_country_stays_a_country_when_the_report_names_two_of_its_cities(meetings):
+    found = meetings(
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in Oman on Monday. "
+        "Officials travelled between Muscat and Salalah before the talks."
+    )
+    assert places(found)[0] == ("Oman", "OM")
+
+
+def test_the_royal_palace_is_in_the_capital_of_the_one_who_welcomes(meetings):
+    found = meetings(
+        "King Abdullah II welcomed Spanish Prime Minister Pedro Sanchez at the airport on Monday afternoon, and "
+        "the two leaders held talks in private at the royal palace before presiding over the signing of 12 agreements."
+    )
+    assert places(found)[0] == ("Amman", "JO")
+
+
+def test_the_prime_ministers_house_is_in_the_capital_of_the_one_who_did_not_travel(meetings):
+    found = meetings(
+        "Malaysian Prime Minister Anwar Ibrahim arrived on Monday for a two-day stay and held talks with "
+        "Shehbaz Sharif at the Prime Minister's House the same day."
+    )
+    assert places(found) == [("Islamabad", "PK")]
+
+
+def test_state_house_without_a_host_stays_unplaced(meetings):
+    found = meetings("Kenyan President William Ruto met Ugandan President Yoweri Museveni at State House on Friday.")
+    assert places(found) == [(None, None)]
+
+
+def test_a_when_clause_holding_the_meeting_takes_the_place_of_the_time_it_tells(nlp, meetings):
+    from ingest.extraction.places import when_frame
+
+    text = (
+        "The tour began in Nairobi last Monday, when Chinese Foreign Minister Wang Yi held a one-on-one meeting "
+        "with Kenyan President William Ruto followed by dinner at the presidential guesthouse."
+    )
+    trigger = next(t for t in nlp(text) if t.lower_ == "meeting")
+    assert "began" in [verb.lower_ for verb in when_frame(trigger)]
+    assert places(meetings(text)) == [("Nairobi", "KE")]
+
+
+def test_a_capital_the_tagger_takes_for_an_organisation_is_still_the_city():
+    from ingest.extraction.places import is_capital
+
+    assert is_capital(gazetteer().resolve("Dhaka")) and is_capital(gazetteer().resolve("Nairobi"))
+    assert not is_capital(gazetteer().resolve("Toyota")) and not is_capital(gazetteer().resolve("Kenya"))
+
+
+def test_a_planned_visit_to_a_capital_places_the_meeting(meetings):
+    found = meetings(
+        "Tanzanian President Samia Suluhu Hassan said she was looking forward to Ruto's visit to Dodoma next month."
+    )
+    assert places(found) == [("Dodoma", "TZ")]
+
+
+def test_a_known_venue_named_with_its_kind_places_the_meeting(meetings):
+    found = meetings(
+        "Indian Prime Minister Narendra Modi and British Prime Minister Keir Starmer spent two days at the "
+        "Chequers estate in the Chiltern hills, a meeting that reset ties."
+    )
+    assert places(found) == [("Chequers", "GB")]
+
+
+def test_a_where_clause_on_a_country_takes_the_city_of_that_country_it_names(meetings):
+    found = meetings(
+        "Wang Yi flies on to Kenya, where on Tuesday he is due to hold talks in Mombasa with Musalia Mudavadi "
+        "and is also expected to see Ethiopian Prime Minister Abiy Ahmed, who is visiting the Kenyan capital."
+    )
+    assert set(places(found)) == {("Mombasa", "KE")}
+
+
+SUMMIT_REPORT = (
+    "DODOMA, June 18 - The East African summit at Arusha closed on Tuesday, a day after it opened.\n\n"
+    "Kenyan President William Ruto and Ugandan President Yoweri Museveni met on {day} and agreed to finish the "
+    "pipeline. The two men had last sat down together at State House in Kampala on May 6. Speaking alongside "
+    "Museveni, Ruto said trade between the two countries would double."
+)
+
+
+def test_a_recalled_earlier_meeting_lends_no_place_to_the_next(meetings):
+    found = meetings(SUMMIT_REPORT.format(day="Monday"), published="2025-06-18")
+    assert places(found) == [("Arusha", "TZ"), ("Kampala", "UG"), ("Arusha", "TZ")]
+
+
+def test_the_summit_a_report_opens_on_beats_the_dateline_for_the_days_meetings(meetings):
+    found = meetings(SUMMIT_REPORT.format(day="Tuesday"), published="2025-06-18")
+    assert places(found)[0] == ("Arusha", "TZ")
+
+
+def test_a_capital_named_as_where_a_venue_is_counts_as_the_place(nlp):
+    from ingest.extraction.places import of_a_venue
+
+    doc = nlp("The leaders met in the Andean Building of the Peruvian capital.")
+    assert of_a_venue(next(t for t in doc if t.lower_ == "capital"))
+    doc = nlp("The leaders discussed the water supply of the Peruvian capital.")
+    assert not of_a_venue(next(t for t in doc if t.lower_ == "capital"))

@@ -22,6 +22,7 @@ from ingest.people import Person
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 PLACE_PREPS = {"in", "at", "inside", "to", "near"}
 WELCOME_WORDS = {"invite", "welcome", "receive", "bring"}  # "welcomed Clinton to Cape Town"
+HOST_VERBS = {"host", "greet"}  # "the king hosted X at the royal palace": his capital
 MISLABELLED_PLACES = {"PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"}
 VISIT_WORDS = {"visit", "trip", "travel", "arrive", "tour", "fly", "come", "go", "head", "land", "visiting", "return"}
 
@@ -39,6 +40,7 @@ LEAD_SENTENCES = 5  # a summit named this early is what the report is about
 REPORT_DAYS = 3  # meetings this close to the publication date belong to the report's summit
 THERE_SENTENCES = 2  # how far back "met there" looks for its place
 CONTEXT_TOKENS = 120  # how far back a meeting of the same trip may be reported
+WHEN_FRAME_STEPS = 4  # how far up a when-clause looks for the verbs whose time it tells
 DATELINE_DAYS = 1  # a meeting this close to the publication date took place where the dateline says
 
 
@@ -50,6 +52,7 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
         if gov.pos_ in ("VERB", "AUX"):
             break
     anchors |= {t.i for t in sent if article.people.at(t) in people}
+    anchors |= {verb.i for verb in when_frame(trigger)}
     for noun in sent:
         if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS and this_town(noun) and reaches(noun, anchors):
             found = dateline_place(article.doc.user_data[DATELINE]["place"])
@@ -66,9 +69,11 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
     for ent in place_spans(sent, article.ents_in(sent)):
         if where is not None and (ent.start <= where.i < ent.end or ent.root.head == where):
             place = resolve_place(ent, people)
+            city = city_in_where_clause(article, sent, trigger, place, people)
+            place, named = (city, f"{ent.text}, where ... in {city.name}") if city else (place, f"{ent.text}, where")
             rank = (place.is_country, True, True, abs(ent.start - trigger.i)) if place is not None else None
             if place is not None and (best is None or rank < best[0]):
-                best = (rank, place, f'named in the report: "{ent.text}, where" they met')
+                best = (rank, place, f'named in the report: "{named}" they met')
             continue
 
         prep = ent.root.head
@@ -101,7 +106,7 @@ def place(article: Article, sent: Span, trigger: Token, people: list[Person]) ->
         place = resolve_place(ent, people)
         if place is None:
             continue
-        if ent.label_ == "ORG" and not known_seat(article, ent):
+        if ent.label_ == "ORG" and not (known_seat(article, ent) or is_capital(place)):
             continue
         # "in X" on the trigger first, then the nearest
         rank = (place.is_country, owner.i not in anchors, owner.i != trigger.i, abs(ent.start - trigger.i))
@@ -136,10 +141,13 @@ def capital_named(article: Article, sent: Span, anchors: set[int], people: list[
     """'in the Moroccan capital', 'in his capital', 'at State House': the capital of the
     country the phrase names, of the person it belongs to, or of the dateline's country
     when that is a participant's."""
+    held = anchors | {t.i for t in sent if t.dep_ == "acl" and t.head.i in anchors}  # "the summit, held in ..."
     for noun in sent:
-        if noun.dep_ != "pobj" or noun.head.lower_ not in PLACE_PREPS or not reaches(noun, anchors):
+        if noun.dep_ != "pobj" or not reaches(noun, held):
             continue
-        phrase = " ".join(t.lower_ for t in noun.subtree if t.dep_ not in ("det", "poss", "amod"))
+        if noun.head.lower_ not in PLACE_PREPS and not of_a_venue(noun):
+            continue
+        phrase = " ".join(t.lower_ for t in noun.subtree if t.dep_ != "det" and t.tag_ != "PRP$")  # "his royal palace"
         seat = noun.lemma_.lower() == "capital" or phrase in SEATS_OF_GOVERNMENT
         if not seat:
             continue
@@ -147,7 +155,7 @@ def capital_named(article: Article, sent: Span, anchors: set[int], people: list[
         for mod in noun.children:
             if mod.dep_ in ("amod", "compound"):
                 iso2 = iso2 or gazetteer().country_code(mod.text)
-            elif mod.dep_ == "poss":
+            elif mod.dep_ == "poss" and phrase not in SEATS_OF_GOVERNMENT:  # not "the Prime Minister's House"
                 owner = article.people.at(mod) or resolve(article, mod)
                 iso2 = iso2 or (owner.country if owner is not None else None)
         if iso2 is None and phrase in SEATS_OF_GOVERNMENT:
@@ -155,11 +163,74 @@ def capital_named(article: Article, sent: Span, anchors: set[int], people: list[
             home = dateline_place(dateline["place"]) if dateline else None
             if home is not None and home.country in {p.country for p in people}:
                 iso2 = home.country
+        if iso2 is None and phrase in SEATS_OF_GOVERNMENT:
+            host = host_in(article, sent, people)
+            iso2 = host.country if host is not None else None
         capital = gazetteer().capitals.get(iso2) if iso2 else None
         if capital:
             place = gazetteer().resolve_in(capital, iso2)
             return place, f'"{noun.head.text} {" ".join(t.text for t in noun.subtree)}": the capital, {place.name}'
     return None
+
+
+def host_in(article: Article, sent: Span, people: list[Person]) -> Person | None:
+    """The participant the sentence shows receiving the other: the one who welcomes or
+    hosts ("the king welcomed X"), or, of two, the one who did not travel ("X arrived")."""
+    for t in sent:
+        person = article.people.at(t)
+        if person not in people or t.dep_ != "nsubj":
+            continue
+        verb = t.head.lemma_.lower()
+        if verb in WELCOME_WORDS | HOST_VERBS:
+            return person
+        if verb in VISIT_WORDS and len(people) == 2:
+            return next(p for p in people if p is not person)
+    return None
+
+
+def when_frame(trigger: Token) -> list[Token]:
+    """'It began in Khartoum last Monday, when he met ...': the verbs whose time a
+    when-clause holding the meeting tells; their place is the meeting's."""
+    verb = next((v for v in [trigger, *governors(trigger, 3)] if v.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "when" for c in verb.children):
+        return []
+    frame = []
+    head = verb.head
+    for _ in range(WHEN_FRAME_STEPS):
+        if head.pos_ in ("VERB", "AUX"):
+            frame.append(head)
+        elif head.ent_type_ not in ("DATE", "TIME") and head.lower_ not in ("on", "in", "at"):
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return frame
+
+
+def city_in_where_clause(
+    article: Article, sent: Span, trigger: Token, country: Place | None, people: list[Person]
+) -> Place | None:
+    """'flies on to Morocco, where he is due to hold talks in Rabat and to see X': the city
+    of that country the where-clause names."""
+    if country is None or not country.is_country:
+        return None
+    clause = next((v for v in [trigger, *governors(trigger, 2)] if v.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    inside = {t.i for t in clause.subtree}
+    for ent in place_spans(sent, article.ents_in(sent)):
+        if ent.root.i in inside and ent.root.head.lower_ in PLACE_PREPS:
+            place = resolve_place(ent, people)
+            if place is not None and not place.is_country and place.country == country.country:
+                return place
+    return None
+
+
+def of_a_venue(noun: Token) -> bool:
+    """'held in the Mercosur Building of the Uruguayan capital': a place named as where a
+    venue is, the venue itself after 'in'/'at'."""
+    venue = noun.head.head
+    return noun.head.lower_ == "of" and venue.dep_ == "pobj" and venue.head.lower_ in PLACE_PREPS
 
 
 def where_clause_noun(trigger: Token) -> Token | None:
@@ -245,6 +316,9 @@ def resolve_place(ent: Span, people: list[Person]) -> Place | None:
         own = {p.country for p in people if p.country} - {place.country}
         if own and place.country not in {p.country for p in people}:
             for iso2 in sorted(own):
+                region = gazetteer().region(ent.text, iso2)
+                if region is not None:
+                    return region  # "Goa" with an Indian minister: the state, not a port also called so
                 local = gazetteer().in_country.get((lookup_key(ent.text), iso2))
                 largest = gazetteer().cities.get(lookup_key(ent.text))
                 if local is not None and largest and local["population"] >= largest["population"] * NAMESAKE_SHARE:
@@ -256,6 +330,13 @@ def known_seat(article: Article, ent: Span) -> bool:
     """An organisation-tagged name that is a seat of government or a known venue."""
     key = lookup_key(ent.text)
     return key in article.lex.metonyms or key in gazetteer().venues
+
+
+def is_capital(place: Place) -> bool:
+    """A national capital: a name the tagger took for an organisation ("visit to Dhaka")
+    that is a capital is the city."""
+    capital = gazetteer().capitals.get(place.country) if not place.is_country else None
+    return bool(capital) and lookup_key(capital) == lookup_key(place.name)
 
 
 def reaches(token: Token, anchors: set[int]) -> bool:
@@ -285,9 +366,20 @@ def place_spans(sent: Span, ents: list[Span]) -> list[Span]:
         if inner:
             spans.append(sent.doc[inner[-1].i + 1 : ent.end])
     for t in sent:
+        venue = t.head
+        if (
+            t.tag_ in ("NNP", "NNPS")
+            and t.dep_ in ("compound", "nmod")
+            and venue.lemma_.lower() in VENUE_NOUNS
+            and venue.dep_ == "pobj"
+            and (t.i == sent.start or t.nbor(-1).tag_ not in ("NNP", "NNPS"))
+            and all(w.dep_ in ("compound", "nmod", "amod") for w in sent.doc[t.i : venue.i])
+            and gazetteer().venue_key(lookup_key(sent.doc[t.i : venue.i + 1].text))
+        ):
+            spans.append(sent.doc[t.i : venue.i + 1])  # "at the Fleur d'Eau villa": a known venue
         if t.ent_type_ or t.tag_ != "NNP":
             continue
-        if t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in VENUE_NOUNS and t.head.dep_ == "pobj":
+        if t.dep_ in ("compound", "poss", "nmod") and t.head.lemma_.lower() in VENUE_NOUNS and t.head.dep_ == "pobj":
             spans.append(sent.doc[t.i : t.i + 1])  # "at a Lome hotel" the tagger left untagged
             continue
         if t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
@@ -316,7 +408,7 @@ def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, st
     same trip's place, the summit's city for a meeting at the summit, or the dateline
     (a city within the sentence's country)."""
     country = (c.place, c.place_reason) if c.place is not None and c.place.is_country else None
-    finders = (place_from_previous, place_from_summit, place_from_dateline, place_from_report_summit, place_from_visit)
+    finders = (place_from_previous, place_from_summit, place_from_report_summit, place_from_dateline, place_from_visit)
     for find in finders:
         place, reason = find(article, c)
         if place is None:
@@ -326,13 +418,31 @@ def place_from_article(article: Article, c: Candidate) -> tuple[Place | None, st
                 return place, reason
         elif country is None:
             country = (place, reason)  # a city in that country, found later, is finer
+    if country is not None and country[0] is c.place:
+        city = only_city_named_in(article, country[0].country)
+        if city is not None:
+            return city, f"{country[1]}; the report names one city there, {city.name}"
     return country if country is not None else (None, "")
+
+
+def only_city_named_in(article: Article, iso2: str) -> Place | None:
+    """'talks in Qatar' in a report that elsewhere says the talks were in Doha: the one
+    city of that country the report names (none when it names two)."""
+    found = {}
+    for ent in article.doc.ents:
+        if ent.label_ in ("GPE", "FAC", "LOC") and article.body[ent.start]:
+            place = gazetteer().resolve(ent.text)
+            if place is not None and not place.is_country and place.country == iso2:
+                found[place.name] = place
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def place_from_previous(article: Article, c: Candidate) -> tuple[Place | None, str]:
     """The place of a meeting just before on the same trip: a shared participant, the
     same day or no other date, and no other place named in between."""
     for m in reversed(article.meetings):
+        if m.explicit_previous:
+            continue  # "they had last met at the White House": a flashback, not this trip
         if m.place and m.status == "held" and (m.keys & c.keys) and m.kind != "phone_call":
             if c.trigger.sent.start - m.sentences[-1].end >= CONTEXT_TOKENS:
                 break
