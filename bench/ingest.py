@@ -5,7 +5,9 @@
 Prints articles per second for bare ``nlp.pipe`` (the configured model, nothing
 else), for ``ingest`` parsing in its own process (``--workers 0``), with one worker
 process and with two, and the ratios the project aims at: ingest (one worker) >= 0.8
-of bare spaCy, two workers >= 1.6x one.
+of bare spaCy, two workers >= 1.6x one. With fewer workers than cores the workers only
+parse and the writing process extracts too, so on two cores one worker already keeps
+both busy and the second adds less than it did when one worker did all but the writing.
 """
 
 import argparse

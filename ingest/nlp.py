@@ -12,7 +12,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, DocBin, Span
 
 from ingest.extraction.text import article_body
 from ingest.lexicon import lexicon
@@ -126,3 +126,13 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator
             else None
         )
         yield doc
+
+
+def parse_to_bytes(texts: list[str], model: str, batch_size: int = 16) -> bytes:
+    """The Docs of ``parse``, serialised with their user data: what a parsing worker
+    process sends back when the process that started it reads the Docs itself."""
+    return DocBin(store_user_data=True, docs=parse(pipeline(model), texts, batch_size)).to_bytes()
+
+
+def docs_from_bytes(data: bytes, model: str) -> list[Doc]:
+    return list(DocBin().from_bytes(data).get_docs(pipeline(model).vocab))

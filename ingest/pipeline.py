@@ -9,6 +9,7 @@ Articles already stored are recognised before any parsing, one query per batch.
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from itertools import islice
 from django.conf import settings
 from django.db.models import Q
 
-from ingest.extract import ExtractedMeeting, extract_texts
+from ingest.extract import ExtractedMeeting, extract, extract_texts
+from ingest.nlp import docs_from_bytes, parse_to_bytes
 from ingest.services import IngestResult, Writer, article_ingest
 from ingest.sources import RawArticle, SourceError
 from meetings.models import Article
@@ -144,7 +146,12 @@ def _known(articles: list[tuple[str, RawArticle]]) -> set[str]:
 
 def _analysed(batches: Iterator[list[RawArticle]], workers: int, batch_size: int, summary: RunSummary):
     """(batch, meetings per article) pairs, parsed in this process (workers=0) or in
-    worker processes while this one writes the batches already parsed."""
+    worker processes while this one writes the batches already parsed.
+
+    When the workers leave this process a core of its own, they only parse and this
+    process reads the meetings from their Docs as well as writing them: the stages
+    then share the cores instead of the workers doing nearly all the work while this
+    one waits for them."""
     if workers <= 0:
         for batch in batches:
             yield batch, _safe_analyse(batch, batch_size, summary)
@@ -154,20 +161,29 @@ def _analysed(batches: Iterator[list[RawArticle]], workers: int, batch_size: int
     # with os._exit, so it is never closed from their side.
     context = multiprocessing.get_context("fork")
     model = settings.PARLEY_SPACY_MODEL
+    extract_here = workers < (os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending = []
         for batch in batches:
-            pending.append((batch, pool.submit(extract_texts, _work(batch), model, batch_size)))
+            if extract_here:
+                future = pool.submit(parse_to_bytes, [a.text for a in batch], model, batch_size)
+            else:
+                future = pool.submit(extract_texts, _work(batch), model, batch_size)
+            pending.append((batch, future))
             if len(pending) >= workers * 2:
-                yield _collect(*pending.pop(0), summary)
+                yield _collect(*pending.pop(0), summary, extract_here)
         for item in pending:
-            yield _collect(*item, summary)
+            yield _collect(*item, summary, extract_here)
 
 
-def _collect(batch, future, summary):
+def _collect(batch, future, summary, extract_here: bool):
     try:
-        return batch, future.result()
+        if not extract_here:
+            return batch, future.result()
+        docs = docs_from_bytes(future.result(), settings.PARLEY_SPACY_MODEL)
+        return batch, [extract(doc, article.published) for doc, article in zip(docs, batch)]
     except Exception as exc:
+        log.exception("extraction failed")
         for article in batch:
             summary.failed.append(SourceError(article.source, f"extraction failed: {exc}"))
         return batch, [None] * len(batch)

@@ -105,14 +105,17 @@ def test_bad_arguments_are_refused(folder):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_workers_give_the_same_meetings_as_one(folder):
+@pytest.mark.parametrize("cores", [1, 4], ids=["workers-extract", "workers-parse-only"])
+def test_two_workers_give_the_same_meetings_as_one(folder, monkeypatch, cores):
     ingest(folder, "--published", "2020-01-08")
-    once = sorted(Meeting.objects.values_list("date", "location__name", "kind", "status"))
+    once = sorted(Meeting.objects.values_list("date", "location__name", "kind", "status", "summary"))
+    assert once
     Article.objects.all().delete()
     Meeting.objects.all().delete()
+    monkeypatch.setattr("ingest.pipeline.os.cpu_count", lambda: cores)  # with cores to spare, workers only parse
     out, error = ingest(folder, "--published", "2020-01-08", "--workers", "2", "--batch-size", "1")
     assert error is None, out
-    assert sorted(Meeting.objects.values_list("date", "location__name", "kind", "status")) == once
+    assert sorted(Meeting.objects.values_list("date", "location__name", "kind", "status", "summary")) == once
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="the shared seeds are not checked out beside the project")
