@@ -67,7 +67,7 @@ DEV_FLOORS = {
     "f1": 0.86,
     "precision": 0.92,
     "date_acc": 0.93,
-    "location_acc": 0.80,
+    "location_acc": 0.88,
     "kind_acc": 0.93,
     "status_acc": 0.97,
     "country_acc": 0.96,
