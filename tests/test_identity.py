@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from ingest.extract import ExtractedMeeting, ExtractedParticipant
+from ingest.extract import ExtractedParticipant
 from ingest.gazetteer import gazetteer
 from ingest.lexicon import load
 from ingest.services import Writer
@@ -16,6 +16,7 @@ from ingest.sources import RawArticle
 from meetings.models import Attendance, Participant
 from meetings.names import fold, name_key
 from meetings.services import participant_merge
+from tests.test_ingest_services import meeting as stored_meeting
 from tests.test_quality import SHARED, scorer
 
 pytestmark = pytest.mark.django_db
@@ -25,22 +26,7 @@ MACRON = ExtractedParticipant("Emmanuel Macron", "President", "FR", ("Emmanuel M
 
 
 def meeting(*people, day=date(2018, 5, 17)):
-    return ExtractedMeeting(
-        participants=tuple(people),
-        kind="in_person",
-        status="held",
-        date=day,
-        date_precision="day",
-        date_reason="test",
-        location=None,
-        location_reason="",
-        host=people[0].name,
-        topics=(),
-        evidence="They met.",
-        start_char=0,
-        end_char=9,
-        confidence=0.8,
-    )
+    return stored_meeting(*people, day=day, place=None, topics=())
 
 
 def ingest(*meetings):
