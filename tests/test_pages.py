@@ -128,3 +128,13 @@ def test_the_fallback_survives_whitenoise_hashed_storage(tmp_path, settings):
         # the storage rewrites the source-map comment, so these bytes no longer match the
         # CDN's SRI hash: the fallback is loaded by URL alone, with no integrity attribute
         assert b"sourceMappingURL=" in served.read_bytes() and served.stat().st_size > 10_000
+
+
+def test_the_meeting_page_gives_its_place_and_date_with_their_reasons(client, world):  # noqa: F811
+    m = world["m1"]
+    m.date_reason = '"on Thursday", counted from the publication date 2018-05-18'
+    m.location_reason = 'named in the report: "in Sochi"'
+    m.save()
+    html = client.get(m.get_absolute_url()).content.decode()
+    assert "Sochi" in html and "named in the report: &quot;in Sochi&quot;" in html
+    assert "17 May 2018" in html and "counted from the publication date 2018-05-18" in html
