@@ -8,7 +8,15 @@ same code.
 from django.db.models import Case, Count, F, Max, Min, Q, QuerySet, When
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
-from meetings.models import Attendance, Country, Meeting, MeetingCountry, MeetingPair, MeetingTopic, Participant
+from meetings.models import (
+    Attendance,
+    Country,
+    MeetingCountry,
+    MeetingPair,
+    MeetingTopic,
+    Participant,
+    Topic,
+)
 
 PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
 
@@ -143,8 +151,16 @@ def counterparts(participant: Participant, limit: int = 20) -> list[dict]:
 
 
 def participant_topics(participant: Participant, limit: int = 10) -> list[dict]:
-    """The topics of one person's meetings."""
-    return top_topics(Meeting.objects.filter(attendances__participant=participant), limit)
+    """What one person's meetings were about: their topics, but not the places named in
+    them (where they met is on each meeting already)."""
+    rows = (
+        MeetingTopic.objects.filter(meeting__attendances__participant=participant)
+        .exclude(topic__kind=Topic.Kind.PLACE)
+        .values(slug=F("topic__slug"), name=F("topic__name"), kind=F("topic__kind"))
+        .annotate(count=Count("meeting_id"))
+        .order_by("-count", "slug")[:limit]
+    )
+    return list(rows)
 
 
 def participant_offices(participant: Participant) -> list[dict]:

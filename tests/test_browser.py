@@ -128,6 +128,11 @@ def test_person_page_and_phone_width(live_server, data, page: Page):
     expect(page.locator("h1")).to_have_text("Vladimir Putin")
     assert all(canvases_drawn(page))
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    chart = "id => { const c = Chart.getChart(document.getElementById(id)); return [c.data.labels, c.scales.x.max]; }"
+    people, _ = page.evaluate(chart, "chart-people")
+    assert people and "Vladimir Putin" not in people  # the others he met, not himself
+    counterparts, top = page.evaluate(chart, "chart-counterparts")
+    assert "Bashar al-Assad" in counterparts and top >= 4  # counts on an axis with room, not 0-1
 
 
 def test_adding_an_article_while_logged_in(live_server, page: Page, django_user_model, settings):

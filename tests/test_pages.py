@@ -138,3 +138,18 @@ def test_the_meeting_page_gives_its_place_and_date_with_their_reasons(client, wo
     html = client.get(m.get_absolute_url()).content.decode()
     assert "Sochi" in html and "named in the report: &quot;in Sochi&quot;" in html
     assert "17 May 2018" in html and "counted from the publication date 2018-05-18" in html
+
+
+def test_one_date_format_a_favicon_and_no_places_among_a_persons_topics(client, world):  # noqa: F811
+    from django.contrib.staticfiles import finders
+
+    from meetings.models import MeetingTopic, Topic
+    from meetings.selectors import participant_topics
+
+    html = client.get(world["m1"].get_absolute_url()).content.decode()
+    assert "17 May 2018" in html and "May 17, 2018" not in html
+    assert 'rel="icon"' in html and finders.find("favicon.svg")
+    sochi = Topic.objects.create(name="Sochi", slug="sochi", kind=Topic.Kind.PLACE)
+    MeetingTopic.objects.create(meeting=world["m1"], topic=sochi, rank=5)
+    assert "sochi" not in [t["slug"] for t in participant_topics(world["putin"])]
+    assert [t["slug"] for t in participant_topics(world["putin"])] == ["syria", "terrorism"]

@@ -40,7 +40,8 @@
       type: "bar",
       data: { labels: labels, datasets: [{ label: label, data: values, backgroundColor: "#1f5fbf", maxBarThickness: 28 }] },
       options: { indexAxis: "y", animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } },
-                 scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
+                 // whole meetings, and room above a handful: one meeting each is no full bar
+                 scales: { x: { beginAtZero: true, suggestedMax: 4, ticks: { precision: 0 } } } }
     });
   }
 
@@ -59,10 +60,14 @@
       return new Chart(canvas, { type: "bar", data: { labels: periods, datasets: datasets },
         options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } } });
     },
-    "top-participants": function (canvas, rows) {
+    "top-participants": function (canvas, rows, query) {
+      // on one person's page, the others they met: the person is at every one of the meetings
+      var own = new URLSearchParams(query).getAll("participant");
+      rows = rows.filter(function (r) { return own.length !== 1 || r.slug !== own[0]; });
       return bar(canvas, rows.map(function (r) { return r.name; }), rows.map(function (r) { return r.count; }), "Meetings");
     },
     "top-topics": function (canvas, rows) {
+      rows = rows.filter(function (r) { return r.kind !== "place"; });  // where they met is no topic
       return bar(canvas, rows.map(function (r) { return r.name; }), rows.map(function (r) { return r.count; }), "Meetings");
     },
     "counterparts": function (canvas, rows) {
@@ -118,7 +123,7 @@
       var inline = document.getElementById(name + "-data");
       var data = inline ? Promise.resolve(JSON.parse(inline.textContent)) : api(name, query);
       data.then(function (rows) {
-        DRAW[name](canvas, rows);
+        DRAW[name](canvas, rows, query);
         canvas.setAttribute("data-drawn", "true");
       }).catch(function (err) {
         canvas.replaceWith(Object.assign(document.createElement("p"), { className: "chart-error", textContent: "Chart unavailable: " + err.message }));
