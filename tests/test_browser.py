@@ -133,6 +133,13 @@ def test_person_page_and_phone_width(live_server, data, page: Page):
     assert people and "Vladimir Putin" not in people  # the others he met, not himself
     counterparts, top = page.evaluate(chart, "chart-counterparts")
     assert "Bashar al-Assad" in counterparts and top >= 4  # counts on an axis with room, not 0-1
+    page.goto(live_server.url + "/")
+    expect(page.locator("#f-participant")).to_be_hidden()  # the filters fold on a phone
+    page.locator("details.filter-bar > summary").click()
+    expect(page.locator("#f-participant")).to_be_visible()
+    page.set_viewport_size({"width": 1200, "height": 800})
+    page.goto(live_server.url + "/")
+    expect(page.locator("#f-participant")).to_be_visible()
 
 
 def test_adding_an_article_while_logged_in(live_server, page: Page, django_user_model, settings):

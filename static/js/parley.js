@@ -161,6 +161,10 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // on a narrow screen the filters fold under their summary unless some are in use
+    if (window.matchMedia("(max-width: 699px)").matches && !window.location.search) {
+      document.querySelectorAll("details.filter-bar").forEach(function (d) { d.open = false; });
+    }
     document.querySelectorAll("form.filters").forEach(cleanSubmit);
     document.querySelectorAll("input[data-autocomplete]").forEach(autocomplete);
     drawCharts();
