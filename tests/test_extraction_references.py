@@ -111,3 +111,14 @@ def test_a_name_misread_as_the_root_is_still_the_subject_he_means(article):
     macron = token(a, "Macron", 1)
     macron.dep_ = "ROOT"  # the parser sometimes reads "X used the day for ..." so
     assert references.earlier_subject(a, a.sents[-1]) is a.people.at(macron)
+
+
+def test_a_person_adopted_after_the_weighing_weighs_nothing(article):
+    from ingest.extraction.references import most_salient, salience
+    from ingest.people import Person
+
+    found = article("President Joe Biden met Chinese President Xi Jinping in Bali on Monday.")
+    salience(found)
+    newcomer = Person(key=999)  # as People.adopt makes one while the walk reads a sentence
+    assert most_salient(found, [newcomer]) is newcomer
+    assert most_salient(found, [newcomer, *found.people.persons]) is not newcomer

@@ -128,9 +128,9 @@ def salience(article: Article) -> dict[int, int]:
 
 def most_salient(article: Article, people: list[Person]) -> Person | None:
     """The weightiest of ``people``; no one on a tie."""
-    scores = salience(article)
-    ranked = sorted(people, key=lambda p: -scores[p.key])
-    if not ranked or (len(ranked) > 1 and scores[ranked[1].key] == scores[ranked[0].key]):
+    scores = salience(article)  # weighed once; a person adopted since weighs nothing yet
+    ranked = sorted(people, key=lambda p: -scores.get(p.key, 0))
+    if not ranked or (len(ranked) > 1 and scores.get(ranked[1].key, 0) == scores.get(ranked[0].key, 0)):
         return None
     return ranked[0]
 
