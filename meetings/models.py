@@ -428,3 +428,92 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.article} on meeting {self.meeting_id}"
+
+
+# Rollups: counts kept current by database triggers (migration 0010) so that the
+# statistics of all meetings, or of one kind or status, read a few thousand rows
+# instead of scanning every meeting. A count can fall to 0 and its row stays.
+
+
+class MonthCount(models.Model):
+    """Meetings per month (NULL: undated), kind and status."""
+
+    month = models.DateField(null=True)
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "kind", "status"], name="monthcount_unique", nulls_distinct=False)
+        ]
+
+    def __str__(self):
+        return f"{self.count} meetings"
+
+
+class ParticipantCount(models.Model):
+    """Meetings a person attended, per kind and status of the meeting."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "kind", "status"], name="participantcount_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.count} meetings"
+
+
+class TopicCount(models.Model):
+    """Meetings about a topic, per kind and status of the meeting."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["topic", "kind", "status"], name="topiccount_unique")]
+
+    def __str__(self):
+        return f"{self.count} meetings"
+
+
+class CountryCount(models.Model):
+    """Meetings one of a country's people attended (MeetingCountry rows), per kind and status."""
+
+    country = models.ForeignKey(Country, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["country", "kind", "status"], name="countrycount_unique")]
+
+    def __str__(self):
+        return f"{self.count} meetings"
+
+
+class PairCount(models.Model):
+    """Meetings of two people (MeetingPair rows), all kinds and statuses together:
+    the unfiltered network is the first rows of the count index."""
+
+    first = models.ForeignKey(
+        Participant, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False
+    )
+    second = models.ForeignKey(
+        Participant, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False
+    )
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["first", "second"], name="paircount_unique")]
+        indexes = [models.Index(models.F("count").desc(), "first", "second", name="paircount_heaviest_idx")]
+
+    def __str__(self):
+        return f"{self.count} meetings"

@@ -43,12 +43,23 @@ from meetings.throttles import PendingSubmissionsThrottle, SubmissionThrottle
 EXPORT_CHUNK = 2000
 
 
-def filtered_meetings(request):
-    """The meetings the request's filters select; a 400 naming the parameter otherwise."""
+def _meeting_filter(request):
+    """The request's valid meeting filter; a 400 naming the parameter otherwise."""
     filterset = MeetingFilter(request.query_params, queryset=Meeting.objects.all(), request=request)
     if not filterset.is_valid():
         raise ValidationError(filterset.errors)
-    return filterset.qs
+    return filterset
+
+
+def filtered_meetings(request):
+    """The meetings the request's filters select; a 400 naming the parameter otherwise."""
+    return _meeting_filter(request).qs
+
+
+def filtered_scope(request):
+    """The meetings the request's filters select and, when the rollups can count them, their scope."""
+    filterset = _meeting_filter(request)
+    return {"meetings": filterset.qs, "scope": selectors.rollup_scope(filterset)}
 
 
 class IgnoreFormatNegotiation(DefaultContentNegotiation):
@@ -245,7 +256,7 @@ class _Stats(APIView):
 class StatsSummary(_Stats):
     @extend_schema(responses=SummarySerializer)
     def get(self, request):
-        return Response(selectors.key_figures(filtered_meetings(request)))
+        return Response(selectors.key_figures(**filtered_scope(request)))
 
 
 class StatsOverTime(_Stats):
@@ -257,28 +268,28 @@ class StatsOverTime(_Stats):
         period = request.query_params.get("period", "month")
         if period not in selectors.PERIODS:
             raise ValidationError({"period": f"must be one of {', '.join(selectors.PERIODS)}"})
-        return Response(selectors.meetings_over_time(filtered_meetings(request), period))
+        return Response(selectors.meetings_over_time(period=period, **filtered_scope(request)))
 
 
 class StatsTopParticipants(_Stats):
     @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=PersonCountSerializer(many=True))
     def get(self, request):
-        return Response(selectors.top_participants(filtered_meetings(request), self.limit(request)))
+        return Response(selectors.top_participants(limit=self.limit(request), **filtered_scope(request)))
 
 
 class StatsTopTopics(_Stats):
     @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=TopicCountSerializer(many=True))
     def get(self, request):
-        return Response(selectors.top_topics(filtered_meetings(request), self.limit(request)))
+        return Response(selectors.top_topics(limit=self.limit(request), **filtered_scope(request)))
 
 
 class StatsTopCountries(_Stats):
     @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=CountryCountSerializer(many=True))
     def get(self, request):
-        return Response(selectors.top_countries(filtered_meetings(request), self.limit(request)))
+        return Response(selectors.top_countries(limit=self.limit(request), **filtered_scope(request)))
 
 
 class StatsNetwork(_Stats):
     @extend_schema(parameters=[OpenApiParameter("limit", int)], responses=NetworkSerializer)
     def get(self, request):
-        return Response(selectors.network(filtered_meetings(request), self.limit(request, default=60, most=500)))
+        return Response(selectors.network(limit=self.limit(request, default=60, most=500), **filtered_scope(request)))
