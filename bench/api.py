@@ -24,9 +24,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 from bench.throwaway import throwaway_database  # noqa: E402
 
 FILL = """
-INSERT INTO meetings_participant (name, slug, aliases, country_id, role, name_key, surname_key, created_at)
+INSERT INTO meetings_participant (name, slug, aliases, country_id, role, country_votes, name_key, surname_key,
+                                  created_at)
 SELECT 'Leader ' || n, 'leader-' || n, '{}',
-       (SELECT id FROM meetings_country ORDER BY id OFFSET (n * 7) %% 200 LIMIT 1), 'President',
+       (SELECT id FROM meetings_country ORDER BY id OFFSET (n * 7) %% 200 LIMIT 1), 'President', '{}',
        'leader ' || n, n::text, now()
 FROM generate_series(1, %(people)s) n;
 
@@ -60,8 +61,8 @@ WITH m AS (SELECT id, row_number() OVER () AS n FROM meetings_meeting),
 INSERT INTO meetings_meetingtopic (meeting_id, topic_id, rank)
 SELECT pick.id, t.first + ((pick.a + k * 7) %% 120), k FROM pick, t, generate_series(0, 2) k;
 
-INSERT INTO meetings_article (url, title, text, published, outlet, content_hash, ingested_at)
-SELECT 'https://news.example/' || id, 'Report ' || id,
+INSERT INTO meetings_article (url, claimed_url, title, text, published, outlet, content_hash, ingested_at)
+SELECT 'https://news.example/' || id, '', 'Report ' || id,
        'Leaders met to discuss ' || (ARRAY['trade','security','energy','climate','migration'])[1 + id %% 5]
        || ' and other matters in report ' || id, date, 'Wire', md5(id::text), now()
 FROM meetings_meeting;
