@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
 REPLICA = "replica"
+# The read-heavy data. Sessions, accounts, submissions and the cache the rate limits count
+# in are read right after they are written: they stay on the primary.
+REPLICA_APPS = {"meetings"}
 
 
 class ReplicaRouter:
@@ -12,7 +15,11 @@ class ReplicaRouter:
     has just written (ingest reads back the people and places it creates)."""
 
     def db_for_read(self, model, **hints):
-        if REPLICA in settings.DATABASES and not connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        if (
+            REPLICA in settings.DATABASES
+            and model._meta.app_label in REPLICA_APPS
+            and not connections[DEFAULT_DB_ALIAS].in_atomic_block
+        ):
             return REPLICA
         return DEFAULT_DB_ALIAS
 

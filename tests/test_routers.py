@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.sessions.models import Session
 from django.db import DEFAULT_DB_ALIAS, transaction
 
 from config.routers import REPLICA, ReplicaRouter
@@ -36,6 +37,7 @@ def test_with_a_replica_reads_go_there_and_writes_to_the_primary(settings):
     settings.DATABASES = {**settings.DATABASES, REPLICA: dict(settings.DATABASES[DEFAULT_DB_ALIAS])}
     router = ReplicaRouter()
     assert router.db_for_read(Meeting) == REPLICA
+    assert router.db_for_read(Session) == DEFAULT_DB_ALIAS  # read right after login writes it
     assert router.db_for_write(Meeting) == DEFAULT_DB_ALIAS
     assert router.allow_migrate(DEFAULT_DB_ALIAS, "meetings") and not router.allow_migrate(REPLICA, "meetings")
 
