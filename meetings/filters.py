@@ -185,6 +185,6 @@ class ParticipantFilter(django_filters.FilterSet):
         if not words:
             return queryset
         prefixes = " & ".join(f"{word}:*" for word in words)
-        return queryset.annotate(words=name_words()).filter(
+        return queryset.alias(words=name_words()).filter(  # alias: not selected, not grouped by
             words=SearchQuery(prefixes, config="simple", search_type="raw")
         )
