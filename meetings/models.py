@@ -214,34 +214,31 @@ class MeetingQuerySet(models.QuerySet):
         ``prefetch_related`` does, costs several times the SQL.
         """
         host = models.ExpressionWrapper(Q(side=Attendance.Side.HOST), output_field=models.BooleanField())
-        return (
-            self.select_related("location__country")
-            .defer("search")
-            .annotate(
-                people=_json_array(
-                    Attendance.objects.all(),
-                    order_by=(host.desc(), "participant__name"),  # the host first
-                    slug="participant__slug",
-                    name="participant__name",
-                    country="participant__country__iso2",
-                    country_name="participant__country__name",
-                    role="role",
-                    host=host,
-                ),
-                topic_list=_json_array(
-                    MeetingTopic.objects.all(), order_by=("rank", "topic__name"), slug="topic__slug", name="topic__name"
-                ),
-                sources=_json_array(
-                    Mention.objects.all(),
-                    order_by=("id",),
-                    url="article__url",
-                    claimed_url="article__claimed_url",
-                    title="article__title",
-                    outlet="article__outlet",
-                    published="article__published",
-                    evidence="evidence",
-                ),
-            )
+        meetings = self.select_related("location__country").defer("search")  # the vector only filters
+        return meetings.annotate(
+            people=_json_array(
+                Attendance.objects.all(),
+                order_by=(host.desc(), "participant__name"),  # the host first
+                slug="participant__slug",
+                name="participant__name",
+                country="participant__country__iso2",
+                country_name="participant__country__name",
+                role="role",
+                host=host,
+            ),
+            topic_list=_json_array(
+                MeetingTopic.objects.all(), order_by=("rank", "topic__name"), slug="topic__slug", name="topic__name"
+            ),
+            sources=_json_array(
+                Mention.objects.all(),
+                order_by=("id",),
+                url="article__url",
+                claimed_url="article__claimed_url",
+                title="article__title",
+                outlet="article__outlet",
+                published="article__published",
+                evidence="evidence",
+            ),
         )
 
     def newest_first(self):
