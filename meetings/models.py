@@ -3,7 +3,7 @@
 from django.contrib.postgres.aggregates import JSONBAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast, Coalesce
@@ -70,6 +70,8 @@ class Participant(models.Model):
             models.Index(fields=["name"], name="participant_name_idx"),
             models.Index(fields=["surname_key"], name="participant_surname_idx"),
             models.Index(fields=["name_key"], name="participant_name_key_idx"),
+            # the same expression as meetings.filters.name_words(), so the name search by word prefix uses it
+            GinIndex(SearchVector("name_key", config="simple"), name="participant_name_words_idx"),
         ]
 
     def __str__(self):
@@ -212,7 +214,8 @@ class MeetingQuerySet(models.QuerySet):
         ``prefetch_related`` does, costs several times the SQL.
         """
         host = models.ExpressionWrapper(Q(side=Attendance.Side.HOST), output_field=models.BooleanField())
-        return self.select_related("location__country").annotate(
+        meetings = self.select_related("location__country").defer("search")  # the vector only filters
+        return meetings.annotate(
             people=_json_array(
                 Attendance.objects.all(),
                 order_by=(host.desc(), "participant__name"),  # the host first
@@ -285,6 +288,9 @@ class Meeting(models.Model):
     articles = models.ManyToManyField(Article, through="Mention", related_name="meetings")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search = SearchVectorField(
+        null=True, editable=False, help_text="Summary, evidence, people and topics; kept by triggers (migration 0010)."
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -295,6 +301,7 @@ class Meeting(models.Model):
             models.Index(models.F("date").desc(nulls_last=True), models.F("id").desc(), name="meeting_newest_idx"),
             models.Index("kind", models.F("date").desc(nulls_last=True), name="meeting_kind_newest_idx"),
             models.Index("status", models.F("date").desc(nulls_last=True), name="meeting_status_newest_idx"),
+            GinIndex(fields=["search"], name="meeting_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(
