@@ -442,68 +442,58 @@ class Mention(models.Model):
 # instead of scanning every meeting. A count can fall to 0 and its row stays.
 
 
-class MonthCount(models.Model):
-    """Meetings per month (NULL: undated), kind and status."""
+class CountByKindAndStatus(models.Model):
+    """A rollup row: meetings of one key, per kind and status of the meeting."""
 
-    month = models.DateField(null=True)
     kind = models.CharField(max_length=20)
     status = models.CharField(max_length=20)
     count = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.count} meetings"
+
+
+class MonthCount(CountByKindAndStatus):
+    """Meetings per month (NULL: undated), kind and status."""
+
+    month = models.DateField(null=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["month", "kind", "status"], name="monthcount_unique", nulls_distinct=False)
         ]
 
-    def __str__(self):
-        return f"{self.count} meetings"
 
-
-class ParticipantCount(models.Model):
+class ParticipantCount(CountByKindAndStatus):
     """Meetings a person attended, per kind and status of the meeting."""
 
     participant = models.ForeignKey(Participant, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
-    kind = models.CharField(max_length=20)
-    status = models.CharField(max_length=20)
-    count = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["participant", "kind", "status"], name="participantcount_unique")
         ]
 
-    def __str__(self):
-        return f"{self.count} meetings"
 
-
-class TopicCount(models.Model):
+class TopicCount(CountByKindAndStatus):
     """Meetings about a topic, per kind and status of the meeting."""
 
     topic = models.ForeignKey(Topic, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
-    kind = models.CharField(max_length=20)
-    status = models.CharField(max_length=20)
-    count = models.IntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["topic", "kind", "status"], name="topiccount_unique")]
 
-    def __str__(self):
-        return f"{self.count} meetings"
 
-
-class CountryCount(models.Model):
+class CountryCount(CountByKindAndStatus):
     """Meetings one of a country's people attended (MeetingCountry rows), per kind and status."""
 
     country = models.ForeignKey(Country, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
-    kind = models.CharField(max_length=20)
-    status = models.CharField(max_length=20)
-    count = models.IntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["country", "kind", "status"], name="countrycount_unique")]
-
-    def __str__(self):
-        return f"{self.count} meetings"
 
 
 class PairCount(models.Model):
