@@ -110,12 +110,12 @@ def test_the_object_of_a_verb_done_before_talks_did_not(article):
 
 def test_saw_one_first_then_met_the_other_is_two_meetings(meetings):
     found = meetings(
-        "Former Nigerian President Olusegun Obasanjo reached Nairobi on Monday. "
-        "Obasanjo had spent the morning going from one camp to the other. "
-        "He saw President William Ruto first, then held a separate meeting with opposition leader Raila Odinga."
+        "Former South African President Thabo Mbeki reached Harare on Monday. "
+        "Mbeki had spent the week moving between the two parties. "
+        "He saw President Robert Mugabe first, then held a separate meeting with opposition leader Morgan Tsvangirai."
     )
     pairs = [{p.name for p in m.participants} for m in found]
-    assert {"Olusegun Obasanjo", "William Ruto"} in pairs and {"Olusegun Obasanjo", "Raila Odinga"} in pairs
+    assert {"Thabo Mbeki", "Robert Mugabe"} in pairs and {"Thabo Mbeki", "Morgan Tsvangirai"} in pairs
 
 
 def test_a_verb_hung_loosely_on_another_shares_its_subject():

@@ -85,12 +85,12 @@ def test_travelling_now_for_a_meeting_is_planned(meetings):
 
 def test_separate_calls_with_two_people_are_two_calls(meetings):
     found = meetings(
-        "On Saturday, Russian Foreign Minister Sergey Lavrov held separate telephone conversations with "
-        "Armenian Foreign Minister Zohrab Mnatsakanyan and Azerbaijani Foreign Minister Jeyhun Bayramov."
+        "On Saturday, Turkish Foreign Minister Hakan Fidan held separate telephone conversations with "
+        "Serbian Foreign Minister Marko Djuric and Kosovar Foreign Minister Donika Gervalla."
     )
     assert sorted(sorted(names(m)) for m in found) == [
-        ["Jeyhun Bayramov", "Sergey Lavrov"],
-        ["Sergey Lavrov", "Zohrab Mnatsakanyan"],
+        ["Donika Gervalla", "Hakan Fidan"],
+        ["Hakan Fidan", "Marko Djuric"],
     ]
     assert {m.kind for m in found} == {"phone_call"}
 
@@ -107,21 +107,21 @@ def test_the_two_ministers_are_the_last_two_people_named(meetings):
 
 def test_an_object_pronoun_after_a_misparsed_subject_is_the_visitor(meetings):
     found = meetings(
-        "U.N. Secretary-General Ban Ki-moon toured the region this week. On Friday Ban was in Nairobi, "
-        "where President Mwai Kibaki hosted him for talks at State House."
+        "U.N. Secretary-General Antonio Guterres toured the region this week. On Friday Guterres was in Accra, "
+        "where President Nana Akufo-Addo hosted him for talks at Jubilee House."
     )
     m = only(found)
-    assert names(m) == {"Ban Ki-moon", "Mwai Kibaki"}
+    assert names(m) == {"António Guterres", "Nana Akufo-Addo"}
 
 
 def test_returning_to_a_city_for_talks_puts_them_there(meetings):
     m = only(
         meetings(
-            "After a day in the camps, Ban Ki-moon returned to Khartoum for a second round of talks "
-            "with President Omar al-Bashir on Thursday."
+            "After a day at the border, Antonio Guterres returned to Niamey for a second round of talks "
+            "with President Mohamed Bazoum on Thursday."
         )
     )
-    assert m.location is not None and m.location.name == "Khartoum"
+    assert m.location is not None and m.location.name == "Niamey"
 
 
 def test_the_broker_of_the_talks_takes_part(meetings):
@@ -142,12 +142,12 @@ def test_seeing_a_leader_is_meeting_them_seeing_them_off_is_not(meetings):
 
 def test_seeing_one_then_another_is_two_meetings(meetings):
     found = meetings(
-        "Ghana's President John Kufuor saw Kenya's President Mwai Kibaki at State House and then "
-        "opposition leader Raila Odinga at a city hotel on January 9."
+        "Nigeria's President Olusegun Obasanjo saw Togo's President Faure Gnassingbe at the palace and then "
+        "opposition leader Gilchrist Olympio at his party office on April 27."
     )
     assert sorted(sorted(names(m)) for m in found) == [
-        ["John Kufuor", "Mwai Kibaki"],
-        ["John Kufuor", "Raila Odinga"],
+        ["Faure Gnassingbé", "Olusegun Obasanjo"],
+        ["Gilchrist Olympio", "Olusegun Obasanjo"],
     ]
 
 
@@ -156,13 +156,13 @@ def test_a_full_dateline_dates_an_undated_article(nlp):
         parse(
             nlp,
             [
-                "SEOUL, June 15, 2000 - South Korean President Kim Dae-jung met U.S. President Bill Clinton "
-                "at a Tokyo hotel on June 8 to brief him on the summit."
+                "HANOI, March 4, 2002 - Vietnamese Prime Minister Phan Van Khai met Japanese Prime Minister "
+                "Junichiro Koizumi in Bangkok on February 27 to discuss the Mekong projects."
             ],
         )
     )
     m = only(extract(doc, None))
-    assert m.date == date(2000, 6, 8)
+    assert m.date == date(2002, 2, 27)
 
 
 def test_calling_someone_on_a_date_is_a_call(meetings):
@@ -215,10 +215,10 @@ def test_people_in_whose_presence_a_meeting_took_place_attended_it(meetings):
     m = only(
         meetings(
             "In Nouakchott, President Mohamed Ould Ghazouani received UN envoy Martin Griffiths on Monday at "
-            "the presidential palace, in the presence of Foreign Minister Ismail Ould Cheikh Ahmed."
+            "the presidential palace, in the presence of Foreign Minister Mohamed Salem Ould Merzoug."
         )
     )
-    assert names(m) == {"Mohamed Ould Ghazouani", "Martin Griffiths", "Ismail Ould Cheikh Ahmed"}
+    assert names(m) == {"Mohamed Ould Ghazouani", "Martin Griffiths", "Mohamed Salem Ould Merzoug"}
 
 
 def test_the_two_presidents_are_not_their_ministers(meetings):

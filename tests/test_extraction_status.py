@@ -73,7 +73,7 @@ def test_planned(nlp, text, trigger):
         ("A meeting between Polish President Andrzej Duda and Viktor Orban was postponed.", "meeting"),
         ("A visit by South Korean President Yoon Suk Yeol to Tokyo has been delayed indefinitely.", "visit"),
         ("Egyptian President al-Sisi was due to meet Abiy Ahmed in Cairo but cancelled the trip.", "meet"),
-        ("Lourenco had invited Kagame and Tshisekedi to a summit in Luanda, but it was called off.", "summit"),
+        ("Ruto had invited Museveni and Kiir to a summit in Nairobi, but it was called off.", "summit"),
         ("The summit between Kim Jong Un and Moon Jae-in is off.", "summit"),
         ("Sheinbaum's meeting with Trump was struck from the agenda.", "meeting"),
         ("The postponement of King Charles's state visit to Paris angered Macron.", "visit"),
@@ -103,11 +103,11 @@ def test_refused(nlp, text, trigger):
         ("Russian President Vladimir Putin offered to meet Ukrainian President Volodymyr Zelensky.", "meet"),
         ("Ukrainian President Volodymyr Zelensky hopes to meet US President Joe Biden in Washington.", "meet"),
         ("Philippine President Ferdinand Marcos would like to meet Chinese President Xi Jinping.", "meet"),
-        ("The Swiss request for Parmelin to meet Putin has not been answered.", "meet"),
+        ("The Austrian request for Van der Bellen to meet Erdogan has not been answered.", "meet"),
         ("Kenya's president called for talks between the Sudanese army and the RSF.", "talks"),
         ("Xi Jinping is considering a visit to Pakistani Prime Minister Shehbaz Sharif.", "visit"),
         # hypotheses and conditions
-        ("Iranian President Ebrahim Raisi could meet Saudi Crown Prince Mohammed bin Salman in Riyadh.", "meet"),
+        ("Egyptian President Abdel Fattah el-Sisi could meet Turkish President Erdogan in Ankara.", "meet"),
         ("If Vucic and Kurti meet in Brussels, the talks will focus on licence plates.", "meet"),
         ("Vucic said he would have met Kosovo Prime Minister Albin Kurti if Brussels had asked.", "met"),
         ("It is unclear whether Ramaphosa will meet Kagame in Kigali.", "meet"),
@@ -159,7 +159,7 @@ def test_the_status_reaches_the_extracted_meeting(nlp):
         # offers, hopes and hypotheses
         "Russian President Vladimir Putin offered to meet Ukrainian President Volodymyr Zelensky in Istanbul.",
         "Ukrainian President Volodymyr Zelensky hopes to meet US President Joe Biden in Washington.",
-        "Iranian President Ebrahim Raisi could meet Saudi Crown Prince Mohammed bin Salman in Riyadh.",
+        "Egyptian President Abdel Fattah el-Sisi could meet Turkish President Erdogan in Ankara.",
         "Serbian President Aleksandar Vucic said he would have met Kosovo Prime Minister Albin Kurti "
         "in Brussels if the European Union had asked.",
         # agreements, statements, sanctions, attacks

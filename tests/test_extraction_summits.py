@@ -125,18 +125,18 @@ def test_a_historical_figure_named_in_the_summit_sentence_did_not_attend(meeting
 
 def test_a_signing_ceremony_gathers_those_in_whose_presence_it_took_place(meetings):
     found = meetings(
-        "Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir signed an oil "
-        "accord on Tuesday at a ceremony hosted by Ethiopian Prime Minister Hailemariam Desalegn. "
-        "The signing took place in Addis Ababa in the presence of U.N. Secretary-General Ban Ki-moon "
-        "and Kenyan President Uhuru Kenyatta."
+        "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti signed a transit "
+        "accord on Tuesday at a ceremony hosted by Belgian Prime Minister Alexander De Croo. "
+        "The signing took place in Brussels in the presence of U.N. Secretary-General Antonio Guterres "
+        "and Croatian Prime Minister Andrej Plenkovic."
     )
     (m,) = _multilateral(found)
     assert names(m) >= {
-        "Omar al-Bashir",
-        "Salva Kiir Mayardit",
-        "Hailemariam Desalegn",
-        "Ban Ki-moon",
-        "Uhuru Kenyatta",
+        "Aleksandar Vučić",
+        "Albin Kurti",
+        "Alexander De Croo",
+        "António Guterres",
+        "Andrej Plenković",
     }
 
 
