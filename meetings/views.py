@@ -45,7 +45,7 @@ def timeline_context(request, scope: dict[str, str] | None = None) -> tuple[dict
         "filterset": filterset,
         "page": page,
         "undated": meetings.filter(date__isnull=True).order_by("-id")[:PAGE_SIZE],
-        "figures": selectors.key_figures(meetings),
+        "figures": selectors.key_figures(meetings, selectors.rollup_scope(filterset)),  # rollups when they can
         "query": data.urlencode(),
     }, 200
 
