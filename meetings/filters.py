@@ -28,15 +28,6 @@ from meetings.names import fold
 SEARCH_CONFIG = "english"
 
 
-def evidence_vector():
-    """The full-text vector of a mention's evidence; the GIN index is built on the same expression."""
-    return SearchVector("evidence", config=SEARCH_CONFIG)
-
-
-def article_vector():
-    return SearchVector("text", config=SEARCH_CONFIG)
-
-
 def name_words():
     """The words of a person's folded name; the GIN index is built on the same expression."""
     return SearchVector("name_key", config="simple")

@@ -171,8 +171,6 @@ class Article(models.Model):
         ordering = ["-published", "-id"]
         indexes = [
             models.Index(fields=["published"], name="article_published_idx"),
-            # the same expression as meetings.filters.article_vector(), so full-text search uses it
-            GinIndex(SearchVector("text", config="english"), name="article_text_fts"),
         ]
 
     def __str__(self):
@@ -431,7 +429,6 @@ class Mention(models.Model):
                 name="mention_offsets_ordered",
             ),
         ]
-        indexes = [GinIndex(SearchVector("evidence", config="english"), name="mention_evidence_fts")]
 
     def __str__(self):
         return f"{self.article} on meeting {self.meeting_id}"

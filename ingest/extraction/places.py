@@ -529,7 +529,11 @@ def place_from_report_summit(article: Article, c: Candidate) -> tuple[Place | No
 def summit_place(article: Article, at: int) -> tuple[Place, str] | None:
     """The place the article gives a summit or conference ("the summit in X", "the X
     summit", "a summit at X"): the last one named before token ``at``, else the first after."""
-    found = [summit for sent in article.sents if in_body(article, sent) for summit in summits_placed(article, sent)]
+    if "summits_placed" not in article.memo:  # read once per article, asked of every unplaced meeting
+        article.memo["summits_placed"] = [
+            summit for sent in article.sents if in_body(article, sent) for summit in summits_placed(article, sent)
+        ]
+    found = article.memo["summits_placed"]
     before = [(i, place, phrase) for i, place, phrase in found if i < at]
     chosen = before[-1] if before else (found[0] if found else None)
     return (chosen[1], chosen[2]) if chosen else None
